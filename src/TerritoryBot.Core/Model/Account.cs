@@ -1,0 +1,31 @@
+namespace TerritoryBot.Core.Model;
+
+/// <summary>A company in the account universe (one row of accounts.csv).</summary>
+public sealed record Account
+{
+    public required string AccountId { get; init; }
+    public required string Name { get; init; }
+    public required string Industry { get; init; }
+    public required int Employees { get; init; }
+    public double? AnnualRevenue { get; init; }
+    public string? Country { get; init; }
+    public string? Region { get; init; }
+    public string? City { get; init; }
+    public string? PostalCode { get; init; }
+    public GeoPoint? Location { get; init; }
+    public IReadOnlyList<string> TechStack { get; init; } = [];
+    /// <summary>Yearly growth as a fraction (0.15 = 15%).</summary>
+    public double? GrowthRate { get; init; }
+    public string? FundingStage { get; init; }
+    /// <summary>Buying intent 0–100.</summary>
+    public double? IntentScore { get; init; }
+    public bool IsCustomer { get; init; }
+    public double CurrentArr { get; init; }
+    public Tier? CurrentTier { get; init; }
+    /// <summary>rep_id of the current owner; null when unassigned.</summary>
+    public string? OwnerId { get; init; }
+    /// <summary>Locked to its owner in every scenario.</summary>
+    public bool NamedAccount { get; init; }
+    public DateOnly? LastActivityDate { get; init; }
+    public string? RelationshipNotes { get; init; }
+}

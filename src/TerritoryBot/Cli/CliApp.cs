@@ -1,0 +1,33 @@
+using System.CommandLine;
+
+namespace TerritoryBot.Cli;
+
+/// <summary>The territorybot command line: one root, one file per command.</summary>
+internal static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("TerritoryBot: territory planning assistant for Teams, Slack, web chat and the command line.");
+        foreach (var command in Commands())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var serve = ServeCommand.Create();
+        root.Subcommands.Add(serve);
+        // No command at all means serve, as DATA.md says.
+        root.SetAction((parseResult, ct) => ServeCommand.RunAsync(parseResult, ct));
+        foreach (var option in serve.Options)
+        {
+            root.Options.Add(option);
+        }
+
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    // Each command lives in its own file; add new ones here.
+    private static IEnumerable<Command> Commands()
+    {
+        yield break;
+    }
+}

@@ -1,0 +1,3 @@
+using TerritoryBot.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,41 @@
+namespace TerritoryBot;
+
+/// <summary>The web host; Program.cs-style table of contents for the server side.</summary>
+public static class WebHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (builder.Environment.IsDevelopment())
+        {
+            // appsettings.Development.json lives at the repository root (the product layout asks for it there).
+            var repoRoot = FindRepositoryRoot();
+            if (repoRoot is not null)
+            {
+                builder.Configuration.AddJsonFile(Path.Combine(repoRoot, "appsettings.Development.json"), optional: true, reloadOnChange: false);
+            }
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
+        {
+            builder.WebHost.UseUrls("http://localhost:3978");
+        }
+
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        return app;
+    }
+
+    internal static string? FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TerritoryBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+}
