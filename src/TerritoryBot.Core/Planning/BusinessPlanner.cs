@@ -107,13 +107,13 @@ internal static class BusinessPlanner
         string s = plan.CurrencySymbol;
         var lines = plan.Tiers.Where(t => t.Accounts > 0).Select(t =>
             $"{t.Tier}: {Format.Plural(t.Accounts, "account")} with {Format.Money(t.Potential, s)} ({Format.Percent(t.PotentialShare)} of potential) — {t.Cadence}; "
-            + $"{t.TouchesPerAccount} touches per account per quarter, {Format.Int(t.TouchesPerQuarter)} in all.").ToList();
+            + $"{Format.Plural(t.TouchesPerAccount, "touch", "touches")} per account per quarter, {Format.Int(t.TouchesPerQuarter)} in all.").ToList();
         long touches = plan.Tiers.Sum(t => t.TouchesPerQuarter);
         lines.Add($"In all {Format.Int(touches)} planned touches a quarter, about {Format.Number(touches / 13.0)} a week.");
         if (plan.Rep.Capacity is { } capacity)
         {
             lines.Add(plan.Totals.Accounts > capacity
-                ? $"{Format.Plural(plan.Totals.Accounts, "account")} exceed the capacity of {Format.Int(capacity)} by {Format.Int(plan.Totals.Accounts - capacity)}: the lowest tiers go to digital or pooled coverage first."
+                ? $"{Format.Plural(plan.Totals.Accounts, "account")} {Format.Verb(plan.Totals.Accounts, "exceeds", "exceed")} the capacity of {Format.Int(capacity)} by {Format.Int(plan.Totals.Accounts - capacity)}: the lowest tiers go to digital or pooled coverage first."
                 : $"{Format.Plural(plan.Totals.Accounts, "account")} against a capacity of {Format.Int(capacity)}: {Format.Int(capacity - plan.Totals.Accounts)} slots free for new whitespace.");
         }
 
@@ -178,7 +178,9 @@ internal static class BusinessPlanner
             double share = headroomLeft + newLeft > 0 ? headroomLeft / (headroomLeft + newLeft)
                 : expectedPipeline > 0 ? expExpected / expectedPipeline
                 : 0;
-            expansionGap = gap * share;
+            // Existing customers cannot expand past their headroom; beyond it the quota needs new logos
+            // (including accounts added to the territory), so new logos take whatever is left.
+            expansionGap = headroomLeft + newLeft > 0 && gap > headroomLeft + newLeft ? headroomLeft : gap * share;
             expansion = expExpected + expansionGap;
         }
 
@@ -233,14 +235,18 @@ internal static class BusinessPlanner
         else
         {
             double deals = q.AverageDeal > 0 ? q.PipelineToCreate / q.AverageDeal : 0;
-            lines.Add($"The remaining {Format.Money(q.Gap, s)} is split in proportion to uncovered potential (expansion headroom {Format.Money(q.ExpansionHeadroom, s)}, new-logo potential {Format.Money(q.NewLogoPotential, s)}): "
-                + $"{Format.Money(q.ExpansionGap, s)} expansion and {Format.Money(q.NewLogoGap, s)} new logos.");
+            double uncovered = Math.Max(0, q.ExpansionHeadroom - q.ExpansionPipeline) + Math.Max(0, q.NewLogoPotential - q.NewLogoPipeline);
+            lines.Add(uncovered > 0 && q.Gap > uncovered
+                ? $"The remaining {Format.Money(q.Gap, s)} is more than the potential the open pipeline leaves ({Format.Money(uncovered, s)}): existing customers are planned at their full remaining headroom ({Format.Money(q.ExpansionGap, s)}) and new logos take the other {Format.Money(q.NewLogoGap, s)}."
+                : $"The remaining {Format.Money(q.Gap, s)} is split in proportion to the potential the open pipeline leaves (expansion headroom {Format.Money(q.ExpansionHeadroom, s)}, new-logo potential {Format.Money(q.NewLogoPotential, s)}): "
+                  + $"{Format.Money(q.ExpansionGap, s)} expansion and {Format.Money(q.NewLogoGap, s)} new logos.");
             lines.Add($"At a {Format.Percent(q.WinRate)} win rate that needs {Format.Money(q.PipelineToCreate, s)} of new pipeline ({Format.Money(q.ExpansionPipelineToCreate, s)} expansion, {Format.Money(q.NewLogoPipelineToCreate, s)} new logo), "
                 + $"about {Format.Number(Math.Ceiling(deals))} opportunities at {Format.Money(q.AverageDeal, s)} ({q.AverageDealSource}).");
-            double uncovered = Math.Max(0, q.ExpansionHeadroom - q.ExpansionPipeline) + Math.Max(0, q.NewLogoPotential - q.NewLogoPipeline);
             if (uncovered > 0)
             {
-                lines.Add($"The gap is {Format.Percent(q.Gap / uncovered)} of the potential the open pipeline does not yet address.");
+                lines.Add(q.Gap > uncovered
+                    ? $"The gap is {Format.Percent(q.Gap / uncovered)} of that potential: more than the territory holds, so the plan needs accounts added to the territory or a lower quota."
+                    : $"The gap is {Format.Percent(q.Gap / uncovered)} of the potential the open pipeline does not yet address.");
             }
         }
 
@@ -308,7 +314,7 @@ internal static class BusinessPlanner
         var big = territoryOpps.Where(o => o.Amount >= threshold).ToArray();
         int strategicCold = plan.Portfolio.Count(p => p.Score.Tier == Tier.Strategic && !p.Account.IsCustomer);
         needs.Add(new ResourceNeed("Solutions engineer", big.Length > 0
-            ? $"{Format.Plural(big.Length, "open opportunity", "open opportunities")} of at least {Format.Money(threshold, s)} ({Format.Money(big.Sum(o => o.Amount), s)} in all) need technical validation"
+            ? $"{Format.Plural(big.Length, "open opportunity", "open opportunities")} of at least {Format.Money(threshold, s)} ({Format.Money(big.Sum(o => o.Amount), s)} in all) {Format.Verb(big.Length, "needs", "need")} technical validation"
               + (strategicCold > 0 ? $", plus discovery on {Format.Plural(strategicCold, "Strategic prospect")}." : ".")
             : strategicCold > 0
                 ? $"No open deal reaches {Format.Money(threshold, s)}; book SE time for discovery on {Format.Plural(strategicCold, "Strategic prospect")}."
@@ -316,7 +322,7 @@ internal static class BusinessPlanner
 
         var strategic = plan.Portfolio.Where(p => p.Score.Tier == Tier.Strategic).ToArray();
         needs.Add(new ResourceNeed("Executive sponsor", strategic.Length > 0
-            ? $"One sponsor for the {Format.Plural(strategic.Length, "Strategic account")} ({Format.List(strategic.Take(3).Select(p => p.Account.Name).ToArray())}{(strategic.Length > 3 ? " and others" : "")}), which hold {Format.Percent(plan.Tiers[0].PotentialShare)} of potential."
+            ? $"One sponsor for the {Format.Plural(strategic.Length, "Strategic account")} ({Format.List(strategic.Take(3).Select(p => p.Account.Name).ToArray())}{(strategic.Length > 3 ? " and others" : "")}), which {Format.Verb(strategic.Length, "holds", "hold")} {Format.Percent(plan.Tiers[0].PotentialShare)} of potential."
             : "No Strategic account: no standing sponsor; escalate per deal."));
 
         var partners = input.Data.Icp.TechAffinity.Where(kv => kv.Value >= 0.5)
@@ -408,7 +414,7 @@ internal static class BusinessPlanner
             double moved = incoming.Sum(x => x.OpenPipeline);
             double basis = q?.Quota ?? Math.Max(t.OpenPipeline, moved);
             risks.Add(new Risk("Pipeline in transition", Math.Min(1, moved / Math.Max(basis, 1e-9)),
-                $"{Format.Plural(incoming.Length, "incoming account")} carry {Format.Money(moved, s)} of open pipeline.",
+                $"{Format.Plural(incoming.Length, "incoming account")} {Format.Verb(incoming.Length, "carries", "carry")} {Format.Money(moved, s)} of open pipeline.",
                 "Joint calls with the outgoing owner before week 3 and no change of contact until each deal closes."));
         }
 
@@ -429,7 +435,7 @@ internal static class BusinessPlanner
             if (share >= 0.2)
             {
                 risks.Add(new Risk("Quiet customers", share,
-                    $"{Format.Plural(stale.Length, "customer")} with {Format.Money(stale.Sum(p => p.Account.CurrentArr), s)} ARR ({Format.Percent(share)}) have had no activity for {options.StaleActivityDays} days.",
+                    $"{Format.Plural(stale.Length, "customer")} with {Format.Money(stale.Sum(p => p.Account.CurrentArr), s)} ARR ({Format.Percent(share)}) {Format.Verb(stale.Length, "has", "have")} had no activity for {options.StaleActivityDays} days.",
                     "Book a health check with each in the first month, starting with the largest ARR."));
             }
         }
@@ -439,6 +445,20 @@ internal static class BusinessPlanner
             risks.Add(new Risk("New-logo dependence", q.NewLogo / q.Quota - 0.5,
                 $"{Format.Percent(q.NewLogo / q.Quota)} of the quota has to come from new logos (penetration {Format.Percent(t.Penetration)}).",
                 $"Start prospecting in week 1 and keep {Format.Money(q.NewLogoPipelineToCreate / 4, s)} of new-logo pipeline creation per quarter."));
+        }
+
+        if (q is not null && q.Gap > 0)
+        {
+            double uncovered = Math.Max(0, q.ExpansionHeadroom - q.ExpansionPipeline) + Math.Max(0, q.NewLogoPotential - q.NewLogoPipeline);
+            double need = uncovered > 0 ? q.Gap / uncovered : double.PositiveInfinity;
+            if (need >= 0.5)
+            {
+                risks.Add(new Risk("Quota against potential", Math.Min(1, need / 1.5),
+                    uncovered > 0
+                        ? $"Beyond the open pipeline, the quota needs {Format.Money(q.Gap, s)}: {Format.Percent(need)} of the {Format.Money(uncovered, s)} of potential the pipeline does not address."
+                        : $"Beyond the open pipeline, the quota needs {Format.Money(q.Gap, s)}, and no unaddressed potential is left in the territory.",
+                    "Review the quota against the territory with the manager before it is announced, or add whitespace accounts to the territory."));
+            }
         }
 
         found = risks.Count;

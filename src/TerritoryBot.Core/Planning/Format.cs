@@ -43,6 +43,9 @@ internal static class Format
         _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
     };
 
+    /// <summary>The verb form for a subject of <paramref name="count"/> things: "holds" for 1, "hold" otherwise.</summary>
+    public static string Verb(long count, string singular, string plural) => count == 1 ? singular : plural;
+
     public static string Plural(long count, string singular, string? plural = null) =>
         Int(count) + " " + (count == 1 ? singular : plural ?? singular + "s");
 }

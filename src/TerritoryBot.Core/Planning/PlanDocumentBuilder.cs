@@ -94,7 +94,7 @@ public static class PlanDocumentBuilder
                     $"{p.Score.IcpFit}/5", Format.Number(p.Score.OpportunityScore), Format.Money(p.Score.PotentialArr, s), Format.Money(p.Account.CurrentArr, s),
                     p.OpenPipeline > 0 ? Format.Money(p.OpenPipeline, s) : "–", Format.Date(p.LastActivity), p.CoverageApproach,
                 ]).ToArray(),
-                [false, false, false, false, true, true, true, true, true, false, false]));
+                [false, false, false, false, true, true, true, true, true, true, false]));
             if (plan.PortfolioRowsShown < plan.Portfolio.Count)
             {
                 var rest = plan.Portfolio.Skip(plan.PortfolioRowsShown).ToArray();
@@ -125,8 +125,8 @@ public static class PlanDocumentBuilder
         var outgoing = plan.Transitions.Where(t => t.Direction == TransitionDirection.Outgoing).ToArray();
         var blocks = new List<DocBlock>
         {
-            new ParagraphBlock($"Under the {plan.Basis}, {Format.Plural(incoming.Length, "account")} ({Format.Money(incoming.Sum(t => t.OpenPipeline), s)} open pipeline) come to {plan.Rep.Name} "
-                + $"and {Format.Plural(outgoing.Length, "account")} ({Format.Money(outgoing.Sum(t => t.OpenPipeline), s)} open pipeline) leave. The transition owner is the current owner, who holds the relationship; for an unassigned account, the receiving rep."),
+            new ParagraphBlock($"Under the {plan.Basis}, {Format.Plural(incoming.Length, "account")} ({Format.Money(incoming.Sum(t => t.OpenPipeline), s)} open pipeline) {Format.Verb(incoming.Length, "comes", "come")} to {plan.Rep.Name} "
+                + $"and {Format.Plural(outgoing.Length, "account")} ({Format.Money(outgoing.Sum(t => t.OpenPipeline), s)} open pipeline) {Format.Verb(outgoing.Length, "leaves", "leave")}. The transition owner is the current owner, who holds the relationship; for an unassigned account, the receiving rep."),
         };
         string[] headers = ["Account", "Direction", "From", "To", "Open opps", "Pipeline", "Last activity", "Relationship notes", "Transition owner"];
         blocks.Add(new TableBlock(headers, plan.Transitions.Select(t => (IReadOnlyList<string>)
@@ -135,7 +135,7 @@ public static class PlanDocumentBuilder
             RepLabel(t.FromRepId, t.FromName), RepLabel(t.ToRepId, t.ToName),
             Format.Int(t.OpenOpportunities), Format.Money(t.OpenPipeline, s), Format.Date(t.LastActivity),
             string.IsNullOrWhiteSpace(t.RelationshipNotes) ? "–" : t.RelationshipNotes, RepLabel(t.TransitionOwnerId, t.TransitionOwnerName),
-        ]).ToArray(), [false, false, false, false, true, true, false, false, false]));
+        ]).ToArray(), [false, false, false, false, true, true, true, false, false]));
         return new DocSection("transitions", "Accounts changing hands", 2, blocks);
     }
 
@@ -159,13 +159,13 @@ public static class PlanDocumentBuilder
 
         if (plan.SequenceOverflow > 0)
         {
-            blocks.Add(new ParagraphBlock($"{Format.Plural(plan.SequenceOverflow, "Tier 1–2 account")} do not fit in the first quarter at this pace and move to Q2."));
+            blocks.Add(new ParagraphBlock($"{Format.Plural(plan.SequenceOverflow, "Tier 1–2 account")} {Format.Verb(plan.SequenceOverflow, "does", "do")} not fit in the first quarter at this pace and move to Q2."));
         }
 
         int rest = plan.Tiers.Where(t => t.Tier is Tier.Commercial or Tier.SMB).Sum(t => t.Accounts);
         if (rest > 0)
         {
-            blocks.Add(new ParagraphBlock($"The {Format.Plural(rest, "Commercial and SMB account")} run on campaign and digital sequences from week 1, outside this list."));
+            blocks.Add(new ParagraphBlock($"The {Format.Plural(rest, "Commercial and SMB account")} {Format.Verb(rest, "runs", "run")} on campaign and digital sequences from week 1, outside this list."));
         }
 
         return new DocSection("sequence", "Q1 coverage sequence", 2, blocks);

@@ -113,25 +113,33 @@ internal static class SvgCharts
         // Equirectangular: x = lon·cos(mid-latitude), y = −lat; then one uniform scale keeps the shape.
         double cos = Math.Max(0.1, Math.Cos((minLat + maxLat) / 2 * Math.PI / 180));
         double spanX = Math.Max((maxLon - minLon) * cos, 0.5), spanY = Math.Max(maxLat - minLat, 0.5);
-        double scale = Math.Min((width - 2 * pad) / spanX, (height - 2 * pad) / spanY);
+        // The plot area leaves a strip at the top for the legend.
+        const double legend = 34;
+        double plotHeight = height - legend;
+        double scale = Math.Min((width - 2 * pad) / spanX, (plotHeight - 2 * pad) / spanY);
         double centreX = (minLon + maxLon) / 2 * cos, centreLat = (minLat + maxLat) / 2;
         (double X, double Y) Project(GeoPoint p) =>
-            (width / 2 + (p.Longitude * cos - centreX) * scale, height / 2 + (centreLat - p.Latitude) * scale);
+            (width / 2 + (p.Longitude * cos - centreX) * scale, legend + plotHeight / 2 + (centreLat - p.Latitude) * scale);
 
         // Graticule over the visible extent, with a step that keeps about a dozen lines.
-        double latLo = centreLat - height / 2 / scale, latHi = centreLat + height / 2 / scale;
+        double latLo = centreLat - plotHeight / 2 / scale, latHi = centreLat + plotHeight / 2 / scale;
         double lonLo = (centreX - width / 2 / scale) / cos, lonHi = (centreX + width / 2 / scale) / cos;
         double step = new[] { 1.0, 2, 5, 10, 20, 30, 45 }.FirstOrDefault(st => Math.Max(latHi - latLo, lonHi - lonLo) / st <= 14, 90);
         for (double lat = Math.Ceiling(latLo / step) * step; lat <= latHi; lat += step)
         {
             double y = Project(new GeoPoint(lat, 0)).Y;
+            if (y < legend)
+            {
+                continue;
+            }
+
             sb.Append($"<line x1=\"0\" x2=\"{N(width)}\" y1=\"{N(y)}\" y2=\"{N(y)}\" stroke=\"#e3e8ee\"/><text x=\"4\" y=\"{N(y - 3)}\" font-size=\"9\" fill=\"#8a96a3\">{N(lat)}°</text>\n");
         }
 
         for (double lon = Math.Ceiling(lonLo / step) * step; lon <= lonHi; lon += step)
         {
             double x = Project(new GeoPoint(0, lon)).X;
-            sb.Append($"<line x1=\"{N(x)}\" x2=\"{N(x)}\" y1=\"0\" y2=\"{N(height)}\" stroke=\"#e3e8ee\"/><text x=\"{N(x + 3)}\" y=\"{N(height - 4)}\" font-size=\"9\" fill=\"#8a96a3\">{N(lon)}°</text>\n");
+            sb.Append($"<line x1=\"{N(x)}\" x2=\"{N(x)}\" y1=\"{N(legend)}\" y2=\"{N(height)}\" stroke=\"#e3e8ee\"/><text x=\"{N(x + 3)}\" y=\"{N(height - 4)}\" font-size=\"9\" fill=\"#8a96a3\">{N(lon)}°</text>\n");
         }
 
         double maxPotential = block.Points.Count == 0 ? 1 : Math.Max(1, block.Points.Max(p => p.Potential));
@@ -151,6 +159,7 @@ internal static class SvgCharts
             sb.Append($"<text x=\"{N(hx + 10)}\" y=\"{N(hy + 4)}\" font-size=\"11\" font-weight=\"600\" fill=\"#c0392b\">Home</text>\n");
         }
 
+        sb.Append($"<line x1=\"0\" x2=\"{N(width)}\" y1=\"{N(legend)}\" y2=\"{N(legend)}\" stroke=\"#d9dee5\"/>\n");
         double lx = width - 4 * 105 - 10;
         for (int i = 0; i < TierColours.Length; i++)
         {

@@ -396,7 +396,9 @@ public static class TerritoryPlanner
 
         int topCount = Math.Max(1, (int)Math.Ceiling(t.Accounts * 0.1));
         double topShare = t.Potential <= 0 ? 0 : plan.Portfolio.Select(p => p.Score.PotentialArr).OrderDescending().Take(topCount).Sum() / t.Potential;
-        sentences.Add($"The top {Format.Plural(topCount, "account")} ({Format.Percent((double)topCount / t.Accounts)} of the book) hold {Format.Percent(topShare)} of its potential.");
+        sentences.Add(topCount == 1
+            ? $"The largest account ({Format.Percent(1.0 / t.Accounts)} of the book) holds {Format.Percent(topShare)} of its potential."
+            : $"The top {Format.Plural(topCount, "account")} ({Format.Percent((double)topCount / t.Accounts)} of the book) hold {Format.Percent(topShare)} of its potential.");
 
         var g = plan.Geography;
         if (g.LocalShare is { } local && g.MedianDistanceKm is { } median)

@@ -27,11 +27,11 @@ internal static class PlanFixture
         var accounts = new[]
         {
             Acc("a01", "Northwind Bank", "Financial Services", 8000, "r1", 40.75, -73.99, "NY", isCustomer: true, arr: 220_000, intent: 55, notes: "Renewal in March; CIO sponsor", last: new(2024, 12, 10), tech: ["Snowflake", "Salesforce"]),
-            Acc("a02", HostileName, "Software", 3000, "r1", 40.73, -74.17, "NJ", intent: 88, notes: HostileNotes, last: new(2024, 11, 2), tech: ["Snowflake"]),
+            Acc("a02", HostileName, "Software", 3000, "r1", 40.73, -74.17, "NJ", intent: 88, notes: "Met the VP Sales at the summit", last: new(2024, 11, 2), tech: ["Snowflake"]),
             Acc("a03", "Contoso Health", "Healthcare", 5000, "r1", 41.31, -72.92, "CT", isCustomer: true, arr: 90_000, intent: 40, last: new(2024, 8, 1)),
             Acc("a04", "Fabrikam Software", "Software", 1200, "r1", 40.44, -79.99, "PA", intent: 72, growth: 0.35, tech: ["AWS"]),
             Acc("a05", "Tailspin Retail", "Retail", 600, "r1", 40.65, -73.95, "NY", intent: 20),
-            Acc("a06", "Woodgrove Financial", "Financial Services", 2500, "r2", 42.35, -71.05, "MA", intent: 64, notes: "Met the VP Sales at the summit", last: new(2024, 12, 20)),
+            Acc("a06", "Woodgrove Financial", "Financial Services", 2500, "r2", 42.35, -71.05, "MA", intent: 64, notes: HostileNotes, last: new(2024, 12, 20)),
             Acc("a07", "Litware Labs", "Software", 900, "r2", 42.28, -71.80, "MA", isCustomer: true, arr: 45_000, intent: 30, last: new(2024, 10, 5)),
             Acc("a08", "Proseware Clinics", "Healthcare", 4000, "r2", 41.82, -71.41, "RI", intent: 91),
             Acc("a09", "Adventure Works", "Manufacturing", 7000, "r3", 39.96, -75.60, "PA", isCustomer: true, arr: 150_000, intent: 45, last: new(2024, 12, 1)),
