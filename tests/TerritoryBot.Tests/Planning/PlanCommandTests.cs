@@ -1,0 +1,92 @@
+using TerritoryBot.Cli;
+using TerritoryBot.Core.Planning;
+using TerritoryBot.Core.Tests.Planning;
+
+namespace TerritoryBot.Tests.Planning;
+
+public sealed class PlanCommandTests
+{
+    private static PlanCommand.PlanRequest Request(string rep, string format = "md", PlanSection section = PlanSection.All) =>
+        new(rep, format, section, PlanFixture.AsOf);
+
+    [Theory]
+    [InlineData("nobody", "unknown rep 'nobody'")]
+    [InlineData("m1", "'m1' has role manager")]
+    public void Render_UnknownRepOrNonRep_IsBadInput(string rep, string message)
+    {
+        var e = Assert.Throws<BadInputException>(() => PlanCommand.Render(PlanFixture.Data(), Request(rep)));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Markdown_HasTerritoryAndBusinessPlan()
+    {
+        string md = PlanCommand.Render(PlanFixture.Data(), Request("r3"));
+        Assert.StartsWith("# Territory plan — Alan Turing", md, StringComparison.Ordinal);
+        Assert.Contains("## Strategic hypothesis", md, StringComparison.Ordinal);
+        Assert.Contains("### Quota decomposition", md, StringComparison.Ordinal);
+        Assert.Contains("No target assignment was given", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_HtmlBusinessPlanWithTarget_IsOneDocumentWithTransitions()
+    {
+        var request = Request("r1", "html", PlanSection.Territory) with { Target = PlanFixture.Target(), TargetName = "assignment file t.csv" };
+        string html = PlanCommand.Render(PlanFixture.Data(), request);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("Woodgrove Financial", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Quota decomposition", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AssignmentFile_ValidCsvWithQuotesAndBom_ReadsEveryRow()
+    {
+        var csv = "\uFEFFaccount_id,rep_id\r\na04,r3\r\n\"a06\",\"r1\"\r\n\r\n";
+        var rows = AssignmentFile.Read(new StringReader(csv.TrimStart('\uFEFF')), "t.csv", PlanFixture.Data());
+        Assert.Equal([new("a04", "r3"), new("a06", "r1")], rows);
+    }
+
+    [Fact]
+    public void AssignmentFile_BadRows_ReportsFileLineColumnAndReason()
+    {
+        var csv = "rep_id,account_id\nr1,a01\nm1,a02\nr9,zz\nr2,a01\n";
+        var e = Assert.Throws<BadInputException>(() => AssignmentFile.Read(new StringReader(csv), "t.csv", PlanFixture.Data()));
+        Assert.Equal(
+        [
+            "t.csv:3: rep_id: 'm1' has role manager; only reps carry territories.",
+            "t.csv:4: account_id: unknown account 'zz'.",
+            "t.csv:4: rep_id: unknown rep 'r9'.",
+            "t.csv:5: account_id: 'a01' is assigned twice.",
+        ], e.Errors);
+    }
+
+    [Fact]
+    public void AssignmentFile_MissingColumns_IsBadInput() =>
+        Assert.Throws<BadInputException>(() => AssignmentFile.Read(new StringReader("account,owner\na01,r1\n"), "t.csv", PlanFixture.Data()));
+
+    [Fact]
+    public void Fit_JsonOutput_IsOneDocumentWithRepsAndIndustries()
+    {
+        var output = new StringWriter();
+        FitCommand.Run(PlanFixture.Data(), PlanFixture.AsOf, json: true, output);
+        using var doc = System.Text.Json.JsonDocument.Parse(output.ToString());
+        var root = doc.RootElement;
+        Assert.Equal(3, root.GetProperty("reps").GetArrayLength());
+        Assert.Equal(27, root.GetProperty("team").GetProperty("deals").GetInt32());
+        var ada = root.GetProperty("reps")[0];
+        Assert.Equal(6, ada.GetProperty("byIndustry").GetProperty("Software").GetProperty("deals").GetInt32());
+        Assert.True(ada.GetProperty("byIndustry").GetProperty("Software").GetProperty("smoothed").GetDouble() < 0.8);
+        Assert.Equal(5, root.GetProperty("industries").GetArrayLength());
+    }
+
+    [Fact]
+    public void Fit_Table_ShowsSampleSizesAndBestFit()
+    {
+        var output = new StringWriter();
+        FitCommand.Run(PlanFixture.Data(), PlanFixture.AsOf, json: false, output);
+        string text = output.ToString();
+        Assert.Contains("(6/6)", text, StringComparison.Ordinal);
+        Assert.Contains("best fit", text, StringComparison.Ordinal);
+        Assert.Contains("0.2x thin", text, StringComparison.Ordinal);
+    }
+}
