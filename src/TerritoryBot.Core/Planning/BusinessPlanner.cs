@@ -7,7 +7,8 @@ namespace TerritoryBot.Core.Planning;
 /// <summary>The business-plan half of a territory plan: analysis, top accounts, quota, milestones, resources, risks.</summary>
 internal static class BusinessPlanner
 {
-    public static BusinessPlan Build(TerritoryPlan plan, PlanInput input, IReadOnlyList<Opportunity> openOpps, PlanOptions options)
+    // territoryOpps: open opportunities on the territory's accounts, whoever owns the deal.
+    public static BusinessPlan Build(TerritoryPlan plan, PlanInput input, IReadOnlyList<Opportunity> territoryOpps, double? teamAverageWonDeal, PlanOptions options)
     {
         string s = plan.CurrencySymbol;
         var t = plan.Totals;
@@ -15,7 +16,6 @@ internal static class BusinessPlanner
         var fit = plan.Fit;
         double winRate = fit?.Overall.Smoothed ?? input.Fit.Team.Smoothed;
         var byId = plan.Portfolio.ToDictionary(p => p.Account.AccountId, StringComparer.Ordinal);
-        var territoryOpps = openOpps.Where(o => byId.ContainsKey(o.AccountId)).ToArray();
 
         var analysis = new List<string>
         {
@@ -34,7 +34,7 @@ internal static class BusinessPlanner
             ? $"Open pipeline of {Format.Money(t.OpenPipeline, s)} in {Format.Plural(t.OpenOpportunities, "opportunity", "opportunities")} covers {Format.Multiple(cov)} the {Format.Money(rep.Quota!.Value, s)} yearly quota."
             : $"Open pipeline is {Format.Money(t.OpenPipeline, s)} in {Format.Plural(t.OpenOpportunities, "opportunity", "opportunities")}; {rep.Name} has no quota on record.");
 
-        var quota = Quota(plan, input, territoryOpps, byId, winRate, s);
+        var quota = Quota(plan, input, territoryOpps, byId, winRate, teamAverageWonDeal);
         return new BusinessPlan
         {
             Analysis = analysis,
@@ -121,7 +121,7 @@ internal static class BusinessPlanner
     }
 
     private static QuotaDecomposition? Quota(TerritoryPlan plan, PlanInput input, IReadOnlyList<Opportunity> territoryOpps,
-        Dictionary<string, PortfolioAccount> byId, double winRate, string s)
+        Dictionary<string, PortfolioAccount> byId, double winRate, double? teamAverageWonDeal)
     {
         double quota;
         string source;
@@ -186,10 +186,9 @@ internal static class BusinessPlanner
 
         double newLogo = quota - expansion;
         double newLogoGap = gap - expansionGap;
-        var won = input.Data.Opportunities.Where(o => o.IsWon && o.Amount > 0).ToArray();
         (double deal, string dealSource) = plan.Fit?.AverageWonDeal is > 0
             ? (plan.Fit.AverageWonDeal!.Value, "the rep's average won deal")
-            : won.Length > 0 ? (won.Average(o => o.Amount), "the team's average won deal")
+            : teamAverageWonDeal is > 0 ? (teamAverageWonDeal.Value, "the team's average won deal")
             : (input.Data.Icp.AverageAcv, "the ICP average ACV");
         double rate = Math.Max(winRate, 1e-6);
         return new QuotaDecomposition

@@ -22,69 +22,170 @@ public static class TerritoryPlanner
     public static TerritoryPlan Build(PlanInput input, PlanOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(input);
+        return BuildMany(input, [input.RepId], options)[0];
+    }
+
+    /// <summary>
+    /// Plans for several reps of the same input (<see cref="PlanInput.RepId"/> is ignored). The work shared by
+    /// all reps — indexes of scores, opportunities and owners, the team band — is done once, so planning
+    /// every rep costs about one pass over the data plus each rep's own accounts.
+    /// </summary>
+    public static IReadOnlyList<TerritoryPlan> BuildMany(PlanInput input, IEnumerable<string> repIds, PlanOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(input.Data);
         ArgumentNullException.ThrowIfNull(input.Scores);
         ArgumentNullException.ThrowIfNull(input.Fit);
+        ArgumentNullException.ThrowIfNull(repIds);
         options ??= PlanOptions.Default;
         options.Validate();
-        var data = input.Data;
-        string symbol = options.CurrencySymbol;
-
-        var repsById = new Dictionary<string, Rep>(StringComparer.Ordinal);
-        foreach (var r in data.Reps)
+        var ids = repIds.ToArray();
+        var shared = new Shared(input, options);
+        foreach (var id in ids)
         {
-            repsById.TryAdd(r.RepId, r);
+            shared.CheckRep(id);
         }
 
-        if (!repsById.TryGetValue(input.RepId, out var rep))
-        {
-            throw new ArgumentException($"Unknown rep '{input.RepId}'.", nameof(input));
-        }
+        return ids.Select(id => BuildOne(shared, id)).ToArray();
+    }
 
-        if (!rep.CarriesTerritory)
-        {
-            throw new ArgumentException($"'{input.RepId}' has role {rep.Role}; only reps carry territories.", nameof(input));
-        }
+    /// <summary>Indexes every rep's plan reads, built once per input.</summary>
+    private sealed class Shared
+    {
+        public readonly PlanInput Input;
+        public readonly PlanOptions Options;
+        public readonly Dictionary<string, Rep> RepsById = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, AccountScore> Scores;
+        public readonly Dictionary<string, List<Account>> AccountsByOwner = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, List<Opportunity>> OpenByAccount = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, DateOnly> LastActivity = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, double> TeamPotential;
+        /// <summary>Per rep, the accounts whose target owner differs from the current one and involves that rep.</summary>
+        public readonly Dictionary<string, List<(Account Account, string? To)>> ChangesByRep = new(StringComparer.Ordinal);
+        public readonly double? TeamAverageWonDeal;
 
-        var scores = new Dictionary<string, AccountScore>(input.Scores.Count, StringComparer.Ordinal);
-        foreach (var s in input.Scores)
+        public Shared(PlanInput input, PlanOptions options)
         {
-            scores.TryAdd(s.AccountId, s);
-        }
-
-        var target = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (input.Target is not null)
-        {
-            foreach (var a in input.Target)
+            Input = input;
+            Options = options;
+            var data = input.Data;
+            foreach (var r in data.Reps)
             {
-                target[a.AccountId] = a.RepId;
+                RepsById.TryAdd(r.RepId, r);
+            }
+
+            Scores = new Dictionary<string, AccountScore>(input.Scores.Count, StringComparer.Ordinal);
+            foreach (var s in input.Scores)
+            {
+                Scores.TryAdd(s.AccountId, s);
+            }
+
+            var target = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (input.Target is not null)
+            {
+                foreach (var a in input.Target)
+                {
+                    target[a.AccountId] = a.RepId;
+                }
+            }
+
+            double wonSum = 0;
+            int won = 0;
+            foreach (var o in data.Opportunities)
+            {
+                if (o.IsOpen)
+                {
+                    if (!OpenByAccount.TryGetValue(o.AccountId, out var list))
+                    {
+                        OpenByAccount[o.AccountId] = list = [];
+                    }
+
+                    list.Add(o);
+                }
+                else if (o.IsWon && o.Amount > 0)
+                {
+                    wonSum += o.Amount;
+                    won++;
+                }
+
+                if (o.LastActivityDate is { } d && (!LastActivity.TryGetValue(o.AccountId, out var seen) || d > seen))
+                {
+                    LastActivity[o.AccountId] = d;
+                }
+            }
+
+            TeamAverageWonDeal = won == 0 ? null : wonSum / won;
+
+            // Territory potential of every territory rep under the same owners: the team band.
+            TeamPotential = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var r in data.TerritoryReps)
+            {
+                TeamPotential.TryAdd(r.RepId, 0);
+            }
+
+            foreach (var account in data.Accounts)
+            {
+                if (!Scores.TryGetValue(account.AccountId, out var score))
+                {
+                    throw new ArgumentException($"Account '{account.AccountId}' has no score.", nameof(input));
+                }
+
+                string? owner = target.TryGetValue(account.AccountId, out var t) ? t : account.OwnerId;
+                if (!string.Equals(owner, account.OwnerId, StringComparison.Ordinal))
+                {
+                    foreach (var involved in new[] { account.OwnerId, owner })
+                    {
+                        if (involved is null)
+                        {
+                            continue;
+                        }
+
+                        if (!ChangesByRep.TryGetValue(involved, out var changes))
+                        {
+                            ChangesByRep[involved] = changes = [];
+                        }
+
+                        changes.Add((account, owner));
+                    }
+                }
+
+                if (owner is null)
+                {
+                    continue;
+                }
+
+                if (TeamPotential.TryGetValue(owner, out var sum))
+                {
+                    TeamPotential[owner] = sum + score.PotentialArr;
+                }
+
+                if (!AccountsByOwner.TryGetValue(owner, out var book))
+                {
+                    AccountsByOwner[owner] = book = [];
+                }
+
+                book.Add(account);
             }
         }
 
-        string? FinalOwner(Account a) => target.TryGetValue(a.AccountId, out var t) ? t : a.OwnerId;
-
-        // One pass over opportunities: open deals and the latest activity per account.
-        var openByAccount = new Dictionary<string, (int Count, double Amount)>(StringComparer.Ordinal);
-        var lastActivity = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
-        var openOpps = new List<Opportunity>();
-        foreach (var o in data.Opportunities)
+        public Rep CheckRep(string repId)
         {
-            if (o.IsOpen)
+            if (!RepsById.TryGetValue(repId, out var rep))
             {
-                openByAccount.TryGetValue(o.AccountId, out var agg);
-                openByAccount[o.AccountId] = (agg.Count + 1, agg.Amount + Math.Max(0, o.Amount));
-                openOpps.Add(o);
+                throw new ArgumentException($"Unknown rep '{repId}'.", nameof(repId));
             }
 
-            if (o.LastActivityDate is { } d && (!lastActivity.TryGetValue(o.AccountId, out var seen) || d > seen))
+            if (!rep.CarriesTerritory)
             {
-                lastActivity[o.AccountId] = d;
+                throw new ArgumentException($"'{repId}' has role {rep.Role}; only reps carry territories.", nameof(repId));
             }
+
+            return rep;
         }
 
-        DateOnly? LastActivityOf(Account a)
+        public DateOnly? LastActivityOf(Account a)
         {
-            DateOnly? fromOpps = lastActivity.TryGetValue(a.AccountId, out var d) ? d : null;
+            DateOnly? fromOpps = LastActivity.TryGetValue(a.AccountId, out var d) ? d : null;
             return (a.LastActivityDate, fromOpps) switch
             {
                 (null, var o) => o,
@@ -93,36 +194,42 @@ public static class TerritoryPlanner
             };
         }
 
-        // Territory potential of every territory rep under the same owners: the team band.
-        var teamPotential = data.TerritoryReps.GroupBy(r => r.RepId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, _ => 0.0, StringComparer.Ordinal);
-        var portfolio = new List<PortfolioAccount>();
-        foreach (var account in data.Accounts)
+        public (int Count, double Amount) Open(string accountId)
         {
-            if (!scores.TryGetValue(account.AccountId, out var score))
+            if (!OpenByAccount.TryGetValue(accountId, out var list))
             {
-                throw new ArgumentException($"Account '{account.AccountId}' has no score.", nameof(input));
+                return (0, 0);
             }
 
-            string? owner = FinalOwner(account);
-            if (owner is not null && teamPotential.TryGetValue(owner, out var sum))
+            double amount = 0;
+            foreach (var o in list)
             {
-                teamPotential[owner] = sum + score.PotentialArr;
+                amount += Math.Max(0, o.Amount);
             }
 
-            if (!string.Equals(owner, rep.RepId, StringComparison.Ordinal))
-            {
-                continue;
-            }
+            return (list.Count, amount);
+        }
+    }
 
-            openByAccount.TryGetValue(account.AccountId, out var open);
+    private static TerritoryPlan BuildOne(Shared shared, string repId)
+    {
+        var input = shared.Input;
+        var options = shared.Options;
+        string symbol = options.CurrencySymbol;
+        var rep = shared.CheckRep(repId);
+        var book = shared.AccountsByOwner.GetValueOrDefault(rep.RepId) ?? [];
+        var portfolio = new List<PortfolioAccount>(book.Count);
+        foreach (var account in book)
+        {
+            var score = shared.Scores[account.AccountId];
+            var open = shared.Open(account.AccountId);
             portfolio.Add(new PortfolioAccount
             {
                 Account = account,
                 Score = score,
                 OpenOpportunities = open.Count,
                 OpenPipeline = open.Amount,
-                LastActivity = LastActivityOf(account),
+                LastActivity = shared.LastActivityOf(account),
                 CoverageApproach = CoverageApproach(score),
                 Incoming = input.Target is not null && !string.Equals(account.OwnerId, rep.RepId, StringComparison.Ordinal),
             });
@@ -130,7 +237,7 @@ public static class TerritoryPlanner
 
         portfolio.Sort((x, y) =>
         {
-            int c = x.Score.Tier.CompareTo(y.Score.Tier);
+            int c = ((int)x.Score.Tier).CompareTo((int)y.Score.Tier);
             if (c == 0)
             {
                 c = y.Score.PotentialArr.CompareTo(x.Score.PotentialArr);
@@ -140,7 +247,7 @@ public static class TerritoryPlanner
         });
 
         var totals = Totals(portfolio);
-        var band = Band(teamPotential, rep.RepId);
+        var band = Band(shared.TeamPotential, rep.RepId);
         var tiers = Enum.GetValues<Tier>().Select(t =>
         {
             var inTier = portfolio.Where(p => p.Score.Tier == t).ToArray();
@@ -150,7 +257,7 @@ public static class TerritoryPlanner
         }).ToArray();
         var industries = Shares(portfolio, p => p.Account.Industry, totals.Potential);
         var geography = Geography(rep, portfolio, totals.Potential, options.LocalRadiusKm);
-        var transitions = Transitions(input, rep, repsById, data.Accounts, scores, openByAccount, LastActivityOf, FinalOwner);
+        var transitions = Transitions(shared, rep);
         var (sequence, perWeek, overflow) = Sequence(portfolio, transitions, options, symbol);
 
         var plan = new TerritoryPlan
@@ -176,7 +283,8 @@ public static class TerritoryPlanner
             BusinessPlan = null!,
         };
         plan = plan with { Hypothesis = Hypothesis(plan) };
-        return plan with { BusinessPlan = BusinessPlanner.Build(plan, input, openOpps, options) };
+        var territoryOpps = portfolio.SelectMany(p => shared.OpenByAccount.GetValueOrDefault(p.Account.AccountId) ?? []).ToArray();
+        return plan with { BusinessPlan = BusinessPlanner.Build(plan, input, territoryOpps, shared.TeamAverageWonDeal, options) };
     }
 
     internal static string CoverageApproach(AccountScore score)
@@ -262,31 +370,18 @@ public static class TerritoryPlanner
         return new GeographySummary(rep.Home, points.Length, median, local, radiusKm, regions, points);
     }
 
-    private static Transition[] Transitions(
-        PlanInput input,
-        Rep rep,
-        Dictionary<string, Rep> repsById,
-        IReadOnlyList<Account> accounts,
-        Dictionary<string, AccountScore> scores,
-        Dictionary<string, (int Count, double Amount)> openByAccount,
-        Func<Account, DateOnly?> lastActivityOf,
-        Func<Account, string?> finalOwner)
+    private static Transition[] Transitions(Shared shared, Rep rep)
     {
-        if (input.Target is null)
+        if (shared.Input.Target is null)
         {
             return [];
         }
 
-        string? NameOf(string? id) => id is not null && repsById.TryGetValue(id, out var r) ? r.Name : null;
+        string? NameOf(string? id) => id is not null && shared.RepsById.TryGetValue(id, out var r) ? r.Name : null;
         var result = new List<Transition>();
-        foreach (var account in accounts)
+        foreach (var (account, to) in shared.ChangesByRep.GetValueOrDefault(rep.RepId) ?? [])
         {
-            string? from = account.OwnerId, to = finalOwner(account);
-            if (string.Equals(from, to, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
+            string? from = account.OwnerId;
             bool incoming = string.Equals(to, rep.RepId, StringComparison.Ordinal);
             bool outgoing = string.Equals(from, rep.RepId, StringComparison.Ordinal);
             if (!incoming && !outgoing)
@@ -294,13 +389,13 @@ public static class TerritoryPlanner
                 continue;
             }
 
-            openByAccount.TryGetValue(account.AccountId, out var open);
+            var open = shared.Open(account.AccountId);
             // The current owner holds the relationship and runs the hand-over; with no owner, the receiver does.
-            string? transitionOwner = from is not null && repsById.ContainsKey(from) ? from : to;
+            string? transitionOwner = from is not null && shared.RepsById.ContainsKey(from) ? from : to;
             result.Add(new Transition
             {
                 Account = account,
-                Score = scores.GetValueOrDefault(account.AccountId),
+                Score = shared.Scores.GetValueOrDefault(account.AccountId),
                 Direction = incoming ? TransitionDirection.Incoming : TransitionDirection.Outgoing,
                 FromRepId = from,
                 FromName = NameOf(from),
@@ -308,7 +403,7 @@ public static class TerritoryPlanner
                 ToName = NameOf(to),
                 OpenOpportunities = open.Count,
                 OpenPipeline = open.Amount,
-                LastActivity = lastActivityOf(account),
+                LastActivity = shared.LastActivityOf(account),
                 RelationshipNotes = account.RelationshipNotes,
                 TransitionOwnerId = transitionOwner,
                 TransitionOwnerName = NameOf(transitionOwner),

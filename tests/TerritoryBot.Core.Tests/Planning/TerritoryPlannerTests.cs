@@ -170,6 +170,22 @@ public sealed class TerritoryPlannerTests
         Assert.All(plan.BusinessPlan.Risks, r => Assert.False(string.IsNullOrWhiteSpace(r.Mitigation)));
     }
 
+    [Fact]
+    public void BuildMany_EveryRep_SameDocumentsAsOneAtATime()
+    {
+        var input = PlanFixture.Input("r1", PlanFixture.Target(), "scenario rebalance");
+        string[] reps = ["r1", "r2", "r3"];
+        var many = TerritoryPlanner.BuildMany(input, reps);
+        for (int i = 0; i < reps.Length; i++)
+        {
+            var single = TerritoryPlanner.Build(input with { RepId = reps[i] });
+            Assert.Equal(MarkdownRenderer.Render(PlanDocumentBuilder.Build(single)), MarkdownRenderer.Render(PlanDocumentBuilder.Build(many[i])));
+        }
+
+        // Every assigned account lands in exactly one plan.
+        Assert.Equal(12, many.Sum(p => p.Portfolio.Count));
+    }
+
     [Theory]
     [InlineData("nobody")]
     [InlineData("m1")]
