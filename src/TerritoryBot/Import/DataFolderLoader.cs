@@ -130,7 +130,7 @@ internal static class DataFolderLoader
             }
             else if (!firstLine.ContainsKey(managerId))
             {
-                errors.Add(RepsFile, line, "manager_id", $"{ImportErrors.Quote(managerId)} is not a rep_id in {RepsFile}");
+                errors.Add(RepsFile, line, "manager_id", $"{ImportErrors.Quote(managerId)} does not match any rep_id in {RepsFile}");
             }
         }
 
@@ -269,7 +269,7 @@ internal static class DataFolderLoader
         var id = required ? csv.RequiredText(column, name) : csv.Text(column);
         if (id is not null && known is not null && !known.Contains(id))
         {
-            csv.Error(name, $"{ImportErrors.Quote(id)} is not a {targetColumn} in {targetFile}");
+            csv.Error(name, $"{ImportErrors.Quote(id)} does not match any {targetColumn} in {targetFile}");
         }
 
         return id;
