@@ -10,14 +10,17 @@ internal static class DataSource
     public const string NoDataMessage = "no data loaded; run `territorybot import --data DIR`";
 
     /// <summary>Loads and validates a data set; throws <see cref="BadInputException"/> listing every problem.</summary>
-    public static async Task<DataSet> LoadAsync(DirectoryInfo? dataDir, CancellationToken ct)
+    public static Task<DataSet> LoadAsync(DirectoryInfo? dataDir, CancellationToken ct) => LoadAsync(dataDir, null, ct);
+
+    /// <summary>As above, with the database configuration given (tests); null reads appsettings.json and the environment.</summary>
+    public static async Task<DataSet> LoadAsync(DirectoryInfo? dataDir, IConfiguration? configuration, CancellationToken ct)
     {
         if (dataDir is not null)
         {
             return LoadFolder(dataDir, ct).Data!;
         }
 
-        await using var db = await TerritoryDatabase.OpenAsync(ct: ct);
+        await using var db = await TerritoryDatabase.OpenAsync(configuration, ct);
         if (!await db.HasDataAsync(ct))
         {
             throw new BadInputException(NoDataMessage);
