@@ -668,7 +668,9 @@ public static class DemoGenerator
                     : Math.Max(1000, RoundTo(_potential[i] * rng.Uniform(0.35, 0.9), 100));
                 int stage = rng.Pick(StageCumulative);
                 int created = _asOf - rng.Next(5 + 20 * stage, 60 + 60 * stage);
+                // Expected close dates lie ahead, except for ~8% of slipped deals whose date has passed.
                 int close = rng.Chance(0.08) ? _asOf - rng.Next(1, 31) : _asOf + rng.Next(10, 60 + 40 * (3 - stage));
+                close = close > created ? close : _asOf + rng.Next(10, 60);
                 int activity = rng.Chance(0.85) ? _asOf - rng.Next(0, 31) : _asOf - rng.Next(31, 121);
                 activity = Math.Max(activity, created);
                 int owner = _k > 1 && rng.Chance(0.03) ? rng.Next(_k) : _owner[i];
