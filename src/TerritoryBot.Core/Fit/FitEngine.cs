@@ -249,6 +249,12 @@ public static class FitEngine
 
     private static IndustryFit BestFitFor(string industry, WinRate team, IReadOnlyList<RepFit> reps)
     {
+        // Without a single closed deal in the industry every rep sits at the team rate: no one fits best.
+        if (reps.All(r => r.ByIndustry[industry].Deals == 0))
+        {
+            return new IndustryFit(industry, team, null, null, null, null);
+        }
+
         RepFit? best = null, second = null;
         double bestRate = double.NegativeInfinity, secondRate = double.NegativeInfinity;
         foreach (var rep in reps)

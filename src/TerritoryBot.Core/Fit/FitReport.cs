@@ -28,7 +28,7 @@ public sealed record RepFit
     public bool ThinPipeline { get; init; }
 }
 
-/// <summary>Who fits an industry best, and by how much.</summary>
+/// <summary>Who fits an industry best, and by how much; no one (nulls) when no rep has closed a deal in it.</summary>
 public sealed record IndustryFit(
     string Industry,
     WinRate Team,

@@ -89,6 +89,17 @@ public sealed class FitEngineTests
     }
 
     [Fact]
+    public void Analyze_IndustryWithoutClosedDeals_HasNoBestFit()
+    {
+        var data = PlanFixture.Data();
+        var accounts = data.Accounts.Append(new Model.Account { AccountId = "x1", Name = "Quiet Co", Industry = "Energy", Employees = 10 }).ToArray();
+        var energy = FitEngine.Analyze(data with { Accounts = accounts }).BestFit.Single(b => b.Industry == "Energy");
+        Assert.Null(energy.BestRepId);
+        Assert.Null(energy.Margin);
+        Assert.Equal(0, energy.Team.Deals);
+    }
+
+    [Fact]
     public void Affinity_DeclaredStrengthAndRecord_RaiseAffinity()
     {
         var report = Report();
