@@ -4,6 +4,7 @@ using TerritoryBot.Core.Fit;
 using TerritoryBot.Core.Model;
 using TerritoryBot.Core.Planning;
 using TerritoryBot.Core.Scoring;
+using TerritoryBot.Data;
 
 namespace TerritoryBot.Cli;
 
@@ -13,7 +14,7 @@ internal static class PlanCommand
     private static readonly Option<string> Rep = new("--rep") { Description = "rep_id of the territory's rep.", Required = true };
     private static readonly Option<string> FormatOption = new("--format") { Description = "md (default) or html.", DefaultValueFactory = _ => "md" };
     private static readonly Option<string> Section = new("--section") { Description = "all (default), territory or business-plan.", DefaultValueFactory = _ => "all" };
-    private static readonly Option<string?> Scenario = new("--scenario") { Description = "Plan for a design scenario's owners instead of the current ones (accounts changing hands are listed)." };
+    private static readonly Option<string?> Scenario = new("--scenario") { Description = "Plan for the owners of a scenario saved in the database instead of the current ones (accounts changing hands are listed)." };
     private static readonly Option<FileInfo?> Assignments = new("--assignments") { Description = "Plan for the owners in this CSV (account_id, rep_id) instead of the current ones." };
     private static readonly Option<FileInfo?> Out = new("--out") { Description = "Write the document to this file instead of stdout." };
     private static readonly Option<DateOnly?> AsOf = new("--as-of") { Description = "Plan date (default today)." };
@@ -28,7 +29,13 @@ internal static class PlanCommand
         command.SetAction((parseResult, ct) => CliSupport.RunAsync(parseResult, async (output, token) =>
         {
             var request = Parse(parseResult);
-            var dataSet = await DataSource.LoadAsync(parseResult.GetValue(data), token);
+            var dataDir = parseResult.GetValue(data);
+            if (dataDir is not null && parseResult.GetValue(Scenario) is not null)
+            {
+                throw new BadInputException("--scenario reads a scenario saved in the database (by `territorybot design`); with --data, give the owners with --assignments FILE.");
+            }
+
+            var dataSet = await DataSource.LoadAsync(dataDir, token);
             IReadOnlyList<Assignment>? target = null;
             string? targetName = null;
             if (parseResult.GetValue(Assignments) is { } file)
@@ -38,7 +45,8 @@ internal static class PlanCommand
             }
             else if (parseResult.GetValue(Scenario) is { } scenario)
             {
-                (target, targetName) = ScenarioTarget(dataSet, scenario, request.AsOf);
+                target = await LoadScenarioAsync(scenario, dataSet, null, token);
+                targetName = $"scenario {scenario}";
             }
 
             string document = Render(dataSet, request with { Target = target, TargetName = targetName });
@@ -113,9 +121,28 @@ internal static class PlanCommand
         return new PlanRequest(parseResult.GetValue(Rep)!, format, section, asOf);
     }
 
-    private static (IReadOnlyList<Assignment>, string) ScenarioTarget(DataSet data, string scenario, DateOnly asOf) =>
-        // The design engine (issue 4) generates the scenarios; until it is merged there is nothing to plan against.
-        throw new BadInputException($"--scenario {scenario}: territory design scenarios are not available in this build; pass the owners with --assignments FILE.");
+    /// <summary>The owners of a scenario saved in the database, checked against the data set.</summary>
+    internal static async Task<IReadOnlyList<Assignment>> LoadScenarioAsync(string name, DataSet data, IConfiguration? configuration, CancellationToken ct)
+    {
+        await using var db = await TerritoryDatabase.OpenAsync(configuration, ct);
+        var scenario = await db.LoadScenarioAsync(name, ct);
+        if (scenario is null)
+        {
+            var saved = (await db.LoadScenariosAsync(ct)).Select(s => s.Name).ToArray();
+            throw new BadInputException(saved.Length == 0
+                ? $"--scenario: no saved scenario '{name}'; run `territorybot design` to generate scenarios."
+                : $"--scenario: no saved scenario '{name}'; saved scenarios: {string.Join(", ", saved)}.");
+        }
+
+        var accounts = data.Accounts.Select(a => a.AccountId).ToHashSet(StringComparer.Ordinal);
+        var reps = data.TerritoryReps.Select(r => r.RepId).ToHashSet(StringComparer.Ordinal);
+        var errors = scenario.Assignments
+            .Where(a => !accounts.Contains(a.AccountId) || !reps.Contains(a.RepId))
+            .Take(20)
+            .Select(a => $"--scenario {name}: assignment {a.AccountId} → {a.RepId} names an unknown account or a person who carries no territory; regenerate the scenario.")
+            .ToList();
+        return errors.Count > 0 ? throw new BadInputException(errors) : scenario.Assignments;
+    }
 
     private static async Task WriteAtomicallyAsync(FileInfo file, string content, CancellationToken ct)
     {

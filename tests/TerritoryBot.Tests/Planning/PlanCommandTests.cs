@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using TerritoryBot.Cli;
 using TerritoryBot.Core.Planning;
 using TerritoryBot.Core.Tests.Planning;
@@ -88,5 +89,47 @@ public sealed class PlanCommandTests
         Assert.Contains("(6/6)", text, StringComparison.Ordinal);
         Assert.Contains("best fit", text, StringComparison.Ordinal);
         Assert.Contains("0.2x thin", text, StringComparison.Ordinal);
+    }
+}
+
+public sealed class PlanScenarioTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("tb-plan-").FullName;
+
+    private IConfiguration Configuration() => new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Territory"] = $"Data Source={Path.Combine(_dir, "territory.db")};Pooling=False",
+            ["Database:Provider"] = "Sqlite",
+        })
+        .Build();
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp directory left behind is harmless.
+        }
+    }
+
+    [Fact]
+    public async Task LoadScenario_SavedScenario_ReturnsItsOwners()
+    {
+        var data = PlanFixture.Data();
+        await using (var db = await TerritoryBot.Data.TerritoryDatabase.OpenAsync(Configuration()))
+        {
+            await TerritoryBot.Data.TerritoryStore.ImportDataSetAsync(db, data);
+            await TerritoryBot.Data.TerritoryStore.SaveScenariosAsync(db, [new TerritoryBot.Data.StoredScenario("rebalance", DateTime.UtcNow, true, "{}", PlanFixture.Target())]);
+        }
+
+        var target = await PlanCommand.LoadScenarioAsync("rebalance", data, Configuration(), CancellationToken.None);
+        Assert.Equal(PlanFixture.Target().OrderBy(a => a.AccountId), target);
+
+        var e = await Assert.ThrowsAsync<BadInputException>(() => PlanCommand.LoadScenarioAsync("geographic", data, Configuration(), CancellationToken.None));
+        Assert.Equal("--scenario: no saved scenario 'geographic'; saved scenarios: rebalance.", e.Message);
     }
 }
