@@ -1,3 +1,5 @@
+using TerritoryBot.Data;
+
 namespace TerritoryBot;
 
 /// <summary>The web host; Program.cs-style table of contents for the server side.</summary>
@@ -20,6 +22,8 @@ public static class WebHost
         {
             builder.WebHost.UseUrls("http://localhost:3978");
         }
+
+        builder.AddTerritoryData();
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));

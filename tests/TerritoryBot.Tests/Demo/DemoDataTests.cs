@@ -4,6 +4,7 @@ using CsvHelper;
 using TerritoryBot.Cli;
 using TerritoryBot.Core.Demo;
 using TerritoryBot.Demo;
+using TerritoryBot.Import;
 
 namespace TerritoryBot.Tests.Demo;
 
@@ -104,6 +105,31 @@ public sealed class DemoDataTests : IDisposable
 
         Assert.Equal(["accounts.csv", "icp.json", "keep.txt", "opportunities.csv", "reps.csv"], Directory.GetFiles(_dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.StartsWith("account_id,", await File.ReadAllTextAsync(Path.Combine(_dir, "accounts.csv")));
+    }
+
+    [Theory]
+    [InlineData(1, 1, 3)]
+    [InlineData(1500, 7, 11)]
+    public async Task WriteAsync_ThenLoad_NoValidationErrorsAndSameData(int accounts, int reps, int seed)
+    {
+        var data = DemoGenerator.Generate(new DemoOptions(AsOf, accounts, reps, seed)).Data;
+        await DemoDataWriter.WriteAsync(data, _dir, CancellationToken.None);
+
+        var loaded = DataFolderLoader.Load(_dir);
+
+        Assert.Empty(loaded.Errors);
+        var back = Assert.IsType<Core.Model.DataSet>(loaded.Data);
+        Assert.Equal(data.Accounts.Count, back.Accounts.Count);
+        Assert.Equal(data.Reps.Count, back.Reps.Count);
+        Assert.Equal(data.Opportunities.Count, back.Opportunities.Count);
+        Assert.Equal(data.Accounts.Select(Describe), back.Accounts.Select(Describe));
+        Assert.Equal(data.Reps.Select(Describe), back.Reps.Select(Describe));
+        Assert.Equal(data.Opportunities, back.Opportunities);
+        Assert.Equal(data.Icp.AverageAcv, back.Icp.AverageAcv);
+        Assert.Equal(data.Icp.TargetIndustries.OrderBy(p => p.Key, StringComparer.Ordinal), back.Icp.TargetIndustries.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(data.Icp.TechAffinity.OrderBy(p => p.Key, StringComparer.Ordinal), back.Icp.TechAffinity.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(data.Icp.EmployeeRange, back.Icp.EmployeeRange);
+        Assert.Equal(data.Icp.Competitors, back.Icp.Competitors);
     }
 
     [Fact]
@@ -210,6 +236,11 @@ public sealed class DemoDataTests : IDisposable
             }
         }
     }
+
+    // Records with list members compare lists by reference; this flattens everything for value comparison.
+    private static string Describe(Core.Model.Account a) => string.Join('|', a with { TechStack = [] }, string.Join(';', a.TechStack));
+
+    private static string Describe(Core.Model.Rep r) => string.Join('|', r with { IndustryStrengths = [] }, string.Join(';', r.IndustryStrengths));
 
     private async Task<Core.Model.DataSet> WriteDemoAsync(int accounts, int reps)
     {
