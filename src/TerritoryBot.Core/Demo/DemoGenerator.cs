@@ -338,15 +338,17 @@ public static class DemoGenerator
                 _perceived[i] = _potential[i] * Math.Exp(0.15 * rng.Normal());
             }
 
-            DrawLastYearsTiers(rng);
-            DrawNamedAccounts(rng);
+            var sortedPerceived = (double[])_perceived.Clone();
+            Array.Sort(sortedPerceived);
+            DrawLastYearsTiers(sortedPerceived, rng);
+            DrawNamedAccounts(sortedPerceived, rng);
         }
 
         // Solves s in sum(min(cap, s·w)) = target by bisection on log s.
         private static double SolveScale(double[] weight, double target, double cap)
         {
             double lo = -40, hi = 40;
-            for (int iter = 0; iter < 60; iter++)
+            for (int iter = 0; iter < 45; iter++)
             {
                 double mid = (lo + hi) / 2, s = Math.Exp(mid), sum = 0;
                 foreach (var w in weight)
@@ -369,10 +371,8 @@ public static class DemoGenerator
 
         // Tiers by quantile of the perceived potential (top 2% Strategic, next 10% Enterprise, next 30%
         // Commercial), then ~12% moved one tier up or down: last year's classification was not perfect.
-        private void DrawLastYearsTiers(DemoRandom rng)
+        private void DrawLastYearsTiers(double[] sorted, DemoRandom rng)
         {
-            var sorted = (double[])_perceived.Clone();
-            Array.Sort(sorted);
             double strategic = Quantile(sorted, 0.98), enterprise = Quantile(sorted, 0.88), commercial = Quantile(sorted, 0.58);
             for (int i = 0; i < _n; i++)
             {
@@ -390,7 +390,7 @@ public static class DemoGenerator
         }
 
         // Named accounts: mostly the largest customers, plus a few very large prospects.
-        private void DrawNamedAccounts(DemoRandom rng)
+        private void DrawNamedAccounts(double[] sorted, DemoRandom rng)
         {
             var customers = new List<(double Key, int Index)>();
             for (int i = 0; i < _n; i++)
@@ -408,8 +408,6 @@ public static class DemoGenerator
                 _named[customers[j].Index] = true;
             }
 
-            var sorted = (double[])_perceived.Clone();
-            Array.Sort(sorted);
             double top1 = sorted[Math.Min(_n - 1, (int)(0.99 * _n))];
             for (int i = 0; i < _n; i++)
             {
