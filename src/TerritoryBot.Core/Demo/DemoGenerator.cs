@@ -822,7 +822,7 @@ public static class DemoGenerator
             var accounts = new Account[_n];
             var stacks = new Dictionary<int, string[]>();
             var zips = new Dictionary<int, string>();
-            var names = new Dictionary<string, int>(StringComparer.Ordinal);
+            var names = new CompanyNames(_industries);
             for (int i = 0; i < _n; i++)
             {
                 var ind = _industries[_industry[i]];
@@ -850,7 +850,7 @@ public static class DemoGenerator
                 accounts[i] = new Account
                 {
                     AccountId = _accountIds[i],
-                    Name = CompanyName(ind, names, rng),
+                    Name = names.Next(_industry[i], rng),
                     Industry = ind.Name,
                     Employees = _employees[i],
                     AnnualRevenue = double.IsNaN(_revenue[i]) ? null : _revenue[i],
@@ -874,19 +874,6 @@ public static class DemoGenerator
             }
 
             return accounts;
-        }
-
-        // Two-part name plus an industry ending; a name already taken gets a corporate descriptor (and a number
-        // once those run out), so names stay unique with one dictionary over at most ~120k base names.
-        private static string CompanyName(DemoIndustry industry, Dictionary<string, int> used, DemoRandom rng)
-        {
-            string name = $"{rng.Pick(DemoCatalog.NameFirst)}{rng.Pick(DemoCatalog.NameSecond)} {rng.Pick(industry.Suffixes)}";
-            ref int taken = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(used, name, out _);
-            int c = taken++;
-            var descriptors = DemoCatalog.NameDescriptors;
-            return c == 0 ? name
-                : c <= descriptors.Length ? $"{name} {descriptors[c - 1]}"
-                : $"{name} {descriptors[(c - 1) % descriptors.Length]} {(c - 1) / descriptors.Length + 1}";
         }
 
         private Rep[] BuildReps(DemoRandom rng)
