@@ -20,12 +20,15 @@ internal sealed class Book
     public required double[] OpenPipeline { get; init; }
     public required double[] WonLast12Months { get; init; }
 
+    /// <summary>Account id → index, built on first use.</summary>
+    public Dictionary<string, int>? IdIndex { get; set; }
+
     public int RepCount => Reps.Length;
 
     public int AccountCount => Owner.Length;
 
     /// <summary>Builds the book; <paramref name="assignments"/> null means the accounts' current owners.</summary>
-    public static Book Create(DataSet data, IReadOnlyList<AccountScore> scores, IReadOnlyList<Assignment>? assignments, DateOnly asOf)
+    public static Book Create(DataSet data, IReadOnlyList<AccountScore> scores, IReadOnlyList<Assignment>? assignments, DateOnly? asOf)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(scores);
@@ -108,7 +111,6 @@ internal sealed class Book
 
         var open = new double[accounts.Count];
         var won = new double[accounts.Count];
-        var windowStart = asOf.AddDays(-365);
         foreach (var o in data.Opportunities)
         {
             if (!accountIndex.TryGetValue(o.AccountId, out int i) || !double.IsFinite(o.Amount))
@@ -120,7 +122,7 @@ internal sealed class Book
             {
                 open[i] += Math.Max(0, o.Amount);
             }
-            else if (o.IsWon && o.CloseDate is { } close && close > windowStart && close <= asOf)
+            else if (o.IsWon && asOf is { } day && o.CloseDate is { } close && close > day.AddDays(-365) && close <= day)
             {
                 won[i] += Math.Max(0, o.Amount);
             }
