@@ -349,7 +349,8 @@ public static class FairnessEngine
             {
                 best = r;
                 bestGap = gap;
-                reason = quotaGap > potentialGap ? DisadvantageReason.LowPotentialPerQuota : DisadvantageReason.LowPotential;
+                // With equal quotas both gaps coincide up to rounding; call it a quota problem only when it clearly is.
+                reason = quotaGap > potentialGap + 1e-6 ? DisadvantageReason.LowPotentialPerQuota : DisadvantageReason.LowPotential;
             }
         }
 
