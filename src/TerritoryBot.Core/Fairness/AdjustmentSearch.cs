@@ -29,13 +29,19 @@ internal sealed class AdjustmentSearch
     private readonly HashSet<string>[] strengths;
     private readonly int[] lastStep;
     private readonly int[] partner;
+    private readonly int[] version;
+    private readonly PriorityQueue<Candidate, double> heap = new();
+    private readonly FairnessOptions options;
     private int steps;
 
-    public AdjustmentSearch(Book book, bool[] movable, double tolerancePct)
+    public AdjustmentSearch(Book book, bool[] movable, FairnessOptions options)
     {
         this.book = book;
+        this.options = options;
+        double tolerancePct = options.TolerancePct;
         n = book.RepCount;
         pool = n;
+        version = new int[n + 1];
         // A hair stricter than the reported band so floating-point noise cannot leave a territory a
         // billionth of a percent outside after the moves are re-applied.
         tol = tolerancePct / 100 * (1 - 1e-9);
@@ -92,11 +98,19 @@ internal sealed class AdjustmentSearch
     /// <summary>Runs the search; returns the changed accounts in the order they should be applied.</summary>
     public List<int> Run(int maxMoves)
     {
+        // Lazy greedy: the best move of every donor → receiver pair waits in a max-heap. A transfer only
+        // changes its two territories (the mean stays put), so after a move only the pairs touching them
+        // are re-evaluated; entries of other pairs stay valid and are re-scored exactly when popped
+        // (an assignment from the pool shifts the mean). When the heap runs dry it is rebuilt once from
+        // scratch, then a swap is tried, before the search gives up.
+        double mean = total / n;
+        Rebuild(mean);
+        bool freshHeap = true;
         while (true)
         {
-            double mean = total / n;
-            double s = TotalViolation(mean);
-            if (s <= 1e-9 * Math.Max(mean, 1))
+            mean = total / n;
+            double eps = 1e-9 * Math.Max(mean, 1);
+            if (TotalViolation(mean) <= eps)
             {
                 break;
             }
@@ -107,24 +121,78 @@ internal sealed class AdjustmentSearch
                 break;
             }
 
-            var best = BestSingle(mean);
-            if (best.Score > 1e-9 * Math.Max(mean, 1))
+            if (!heap.TryDequeue(out var c, out _))
             {
-                Apply(best.Account, best.To);
+                if (!freshHeap)
+                {
+                    Rebuild(mean);
+                    freshHeap = true;
+                    continue;
+                }
+
+                var swap = BestSwap(mean);
+                if (swap.Score > eps && steps + 2 <= maxMoves)
+                {
+                    partner[swap.A] = swap.B;
+                    partner[swap.B] = swap.A;
+                    Apply(swap.A, swap.R);
+                    Apply(swap.B, swap.D);
+                    Rebuild(total / n);
+                    continue;
+                }
+
+                break;
+            }
+
+            if (c.VerD != version[c.D] || c.VerR != version[c.R])
+            {
+                // Superseded: fresh entries for this pair were pushed when either side changed.
                 continue;
             }
 
-            var swap = BestSwap(mean);
-            if (swap.Score > 1e-9 * Math.Max(mean, 1) && steps + 2 <= maxMoves)
+            double score = Score(c.Account, c.D, c.R, mean);
+            if (score <= eps)
             {
-                partner[swap.A] = swap.B;
-                partner[swap.B] = swap.A;
-                Apply(swap.A, swap.R);
-                Apply(swap.B, swap.D);
                 continue;
             }
 
-            break;
+            if (heap.TryPeek(out _, out double next) && score < -next * (1 - 1e-12))
+            {
+                heap.Enqueue(c, -score);
+                continue;
+            }
+
+            Apply(c.Account, c.R);
+            freshHeap = false;
+            mean = total / n;
+            int d = c.D, r = c.R;
+            for (int x = 0; x < n; x++)
+            {
+                if (x != d && x != r)
+                {
+                    if (d != pool)
+                    {
+                        PushPair(d, x, mean);
+                        PushPair(x, d, mean);
+                    }
+
+                    PushPair(r, x, mean);
+                    PushPair(x, r, mean);
+                }
+            }
+
+            if (d != pool)
+            {
+                PushPair(d, r, mean);
+                PushPair(r, d, mean);
+                PushPair(pool, d, mean);
+            }
+
+            PushPair(pool, r, mean);
+            if (heap.Count > 4 * n * n + 1024)
+            {
+                Rebuild(mean);
+            }
         }
 
         Prune();
@@ -139,6 +207,95 @@ internal sealed class AdjustmentSearch
 
         changed.Sort((a, b) => lastStep[a] != lastStep[b] ? lastStep[a].CompareTo(lastStep[b]) : a.CompareTo(b));
         return changed;
+    }
+
+    private void Rebuild(double mean)
+    {
+        heap.Clear();
+        for (int d = 0; d <= n; d++)
+        {
+            for (int r = 0; r < n; r++)
+            {
+                PushPair(d, r, mean);
+            }
+        }
+    }
+
+    /// <summary>Evaluates the best move from <paramref name="d"/> (a rep or the pool) to rep <paramref name="r"/> and queues it.</summary>
+    private void PushPair(int d, int r, double mean)
+    {
+        if (d == r || r == pool)
+        {
+            return;
+        }
+
+        int best = -1;
+        double bestScore = 0;
+        if (d == pool)
+        {
+            if (!options.AssignUnassigned || pot[r] >= mean)
+            {
+                return;
+            }
+
+            double current = TotalViolation(mean);
+            if (current <= 0)
+            {
+                return;
+            }
+
+            double target = n > 1 ? (mean - pot[r]) * n / (n - 1) : mean;
+            for (int c = 0; c < PoolClass; c++)
+            {
+                foreach (int i in Near(lists[pool, c], target))
+                {
+                    double score = AssignGain(r, book.Potential[i], mean, current) * quality[i] * Fit(i, r);
+                    if (score > bestScore)
+                    {
+                        (best, bestScore) = (i, score);
+                    }
+                }
+            }
+        }
+        else
+        {
+            if (pot[d] <= pot[r] || (Violation(pot[d], mean) <= 0 && Violation(pot[r], mean) <= 0))
+            {
+                return;
+            }
+
+            var (lo, hi) = Plateau(d, r, mean);
+            if (hi <= 0)
+            {
+                return;
+            }
+
+            double target = (Math.Max(lo, 0) + hi) / 2;
+            for (int c = 0; c < PoolClass; c++)
+            {
+                foreach (int i in Near(lists[d, c], target))
+                {
+                    double gain = TransferGain(d, r, book.Potential[i], mean);
+                    double score = gain > 0 ? gain * quality[i] * Fit(i, r) : 0;
+                    if (score > bestScore)
+                    {
+                        (best, bestScore) = (i, score);
+                    }
+                }
+            }
+        }
+
+        if (best >= 0 && bestScore > 1e-9 * Math.Max(mean, 1))
+        {
+            heap.Enqueue(new Candidate(d, r, best, version[d], version[r]), -bestScore);
+        }
+    }
+
+    /// <summary>Exact quality-weighted gain of moving account i from d (rep or pool) to r under the current state.</summary>
+    private double Score(int i, int d, int r, double mean)
+    {
+        double gain = d == pool ? AssignGain(r, book.Potential[i], mean, TotalViolation(mean)) : TransferGain(d, r, book.Potential[i], mean);
+        return gain > 0 ? gain * quality[i] * Fit(i, r) : 0;
     }
 
     public int Partner(int account) => partner[account] >= 0 && owner[partner[account]] != original[partner[account]] ? partner[account] : -1;
@@ -191,72 +348,6 @@ internal sealed class AdjustmentSearch
         return current - s;
     }
 
-    private Move BestSingle(double mean)
-    {
-        var best = default(Move);
-        var pairs = ViolatedPairs(mean);
-        foreach (var (d, r, bound) in pairs)
-        {
-            if (bound <= best.Score)
-            {
-                break;
-            }
-
-            var (lo, hi) = Plateau(d, r, mean);
-            if (hi <= 0)
-            {
-                continue;
-            }
-
-            double target = (Math.Max(lo, 0) + hi) / 2;
-            for (int c = 0; c < PoolClass; c++)
-            {
-                foreach (int i in Near(lists[d, c], target))
-                {
-                    double gain = TransferGain(d, r, book.Potential[i], mean);
-                    if (gain <= 0)
-                    {
-                        continue;
-                    }
-
-                    double score = gain * quality[i] * Fit(i, r);
-                    if (score > best.Score)
-                    {
-                        best = new Move(i, r, score);
-                    }
-                }
-            }
-        }
-
-        if (HasPool())
-        {
-            double current = TotalViolation(mean);
-            for (int r = 0; r < n; r++)
-            {
-                if (pot[r] >= mean)
-                {
-                    continue;
-                }
-
-                double target = n > 1 ? (mean - pot[r]) * n / (n - 1) : mean;
-                for (int c = 0; c < PoolClass; c++)
-                {
-                    foreach (int i in Near(lists[pool, c], target))
-                    {
-                        double gain = AssignGain(r, book.Potential[i], mean, current);
-                        double score = gain * quality[i] * Fit(i, r);
-                        if (gain > 0 && score > best.Score)
-                        {
-                            best = new Move(i, r, score);
-                        }
-                    }
-                }
-            }
-        }
-
-        return best;
-    }
-
     private Swap BestSwap(double mean)
     {
         var best = default(Swap);
@@ -302,19 +393,6 @@ internal sealed class AdjustmentSearch
         }
 
         return best;
-    }
-
-    private bool HasPool()
-    {
-        for (int c = 0; c < PoolClass; c++)
-        {
-            if (lists[pool, c].Count > 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -456,6 +534,8 @@ internal sealed class AdjustmentSearch
 
         owner[i] = to;
         lastStep[i] = ++steps;
+        version[from < 0 ? pool : from]++;
+        version[to < 0 ? pool : to]++;
     }
 
     /// <summary>Undoes moves whose reversal does not increase the remaining violation, smallest first.</summary>
@@ -482,7 +562,7 @@ internal sealed class AdjustmentSearch
         public int CompareTo(Entry other) => Potential != other.Potential ? Potential.CompareTo(other.Potential) : Index.CompareTo(other.Index);
     }
 
-    private readonly record struct Move(int Account, int To, double Score);
+    private readonly record struct Candidate(int D, int R, int Account, int VerD, int VerR);
 
     private readonly record struct Swap(int A, int B, int D, int R, double Score);
 }

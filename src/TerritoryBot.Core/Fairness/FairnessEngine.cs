@@ -403,7 +403,7 @@ public static class FairnessEngine
                 && (o >= 0 || options.AssignUnassigned);
         }
 
-        var search = new AdjustmentSearch(book, movable, options.TolerancePct);
+        var search = new AdjustmentSearch(book, movable, options);
         var changed = search.Run(options.MaxMoves);
 
         // Replay in order to say what each move does, starting from the original assignment.
