@@ -18,9 +18,14 @@ public sealed class FairnessSweep : ISweep
     public Task<int> RunAsync(string[] args)
     {
         int runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
+        if (args.Length > 1 && args[1] == "phases")
+        {
+            return Phases(runs);
+        }
+
         var asOf = new DateOnly(2025, 6, 30);
-        Console.WriteLine("| accounts × reps | fairness ms (median) | moves | within ±10% | max dev before → after | gaps ms (median) | gap clusters |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine("| accounts × reps | fairness wall ms | fairness CPU ms | moves | within ±10% | max dev before → after | gaps wall ms | gaps CPU ms | gap clusters |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var (accounts, reps) in new[] { (4_200, 8), (20_000, 25), (100_000, 100) })
         {
             var data = Universe(accounts, reps, seed: 42);
@@ -29,25 +34,64 @@ public sealed class FairnessSweep : ISweep
             CoverageReport? gaps = null;
             var fairnessMs = new List<double>();
             var gapsMs = new List<double>();
+            var fairnessCpu = new List<double>();
+            var gapsCpu = new List<double>();
             for (int run = 0; run <= runs; run++)
             {
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
                 var sw = Stopwatch.StartNew();
                 fairness = FairnessEngine.Assess(data, scores, null, asOf);
                 double f = sw.Elapsed.TotalMilliseconds;
+                var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
                 sw.Restart();
                 gaps = CoverageEngine.Analyze(data, scores);
                 double g = sw.Elapsed.TotalMilliseconds;
+                var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
                 if (run > 0)
                 {
                     // Run 0 warms up the JIT.
                     fairnessMs.Add(f);
                     gapsMs.Add(g);
+                    fairnessCpu.Add((cpu1 - cpu0).TotalMilliseconds);
+                    gapsCpu.Add((cpu2 - cpu1).TotalMilliseconds);
                 }
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {accounts:N0} × {reps} | {Median(fairnessMs):0} | {fairness!.Adjustments.Moves.Count} | {(fairness.Adjustments.WithinTolerance ? "yes" : "no")} "
-                + $"| {fairness.Adjustments.MaxAbsDeviationBeforePct:0}% → {fairness.Adjustments.MaxAbsDeviationAfterPct:0.0}% | {Median(gapsMs):0} | {gaps!.ClusterCount} |"));
+                $"| {accounts:N0} × {reps} | {Median(fairnessMs):0} | {Median(fairnessCpu):0} | {fairness!.Adjustments.Moves.Count} | {(fairness.Adjustments.WithinTolerance ? "yes" : "no")} "
+                + $"| {fairness.Adjustments.MaxAbsDeviationBeforePct:0}% → {fairness.Adjustments.MaxAbsDeviationAfterPct:0.0}% | {Median(gapsMs):0} | {Median(gapsCpu):0} | {gaps!.ClusterCount} |"));
+        }
+
+        return Task.FromResult(0);
+    }
+
+    /// <summary>`-- fairness N phases`: assessment without the search, the full assessment, and gaps, at 4.2k×8 and 100k×100.</summary>
+    private static Task<int> Phases(int runs)
+    {
+        var asOf = new DateOnly(2025, 6, 30);
+        foreach (var (accounts, reps) in new[] { (4_200, 8), (100_000, 100) })
+        {
+            var data = Universe(accounts, reps, seed: 42);
+            var scores = ScoringEngine.Score(data, asOf).Accounts;
+            var noSearch = new List<double>();
+            var full = new List<double>();
+            for (int run = 0; run <= runs; run++)
+            {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                FairnessEngine.Assess(data, scores, null, asOf, new FairnessOptions { MaxMoves = 0 });
+                var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
+                FairnessEngine.Assess(data, scores, null, asOf);
+                var cpu3 = Process.GetCurrentProcess().TotalProcessorTime;
+                double a = (cpu2 - cpu).TotalMilliseconds;
+                double b = (cpu3 - cpu2).TotalMilliseconds;
+                if (run > 0)
+                {
+                    noSearch.Add(a);
+                    full.Add(b);
+                }
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{accounts}x{reps}: CPU time without search {Median(noSearch):0} ms, with search {Median(full):0} ms"));
         }
 
         return Task.FromResult(0);

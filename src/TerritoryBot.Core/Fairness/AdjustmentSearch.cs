@@ -30,6 +30,8 @@ internal sealed class AdjustmentSearch
     private readonly int[] lastStep;
     private readonly int[] partner;
     private readonly int[] version;
+    private readonly (double X, double Y, double Z)[] accountXyz;
+    private readonly (double X, double Y, double Z)[] homeXyz;
     private readonly PriorityQueue<Candidate, double> heap = new();
     private readonly FairnessOptions options;
     private int steps;
@@ -85,6 +87,8 @@ internal sealed class AdjustmentSearch
             list.Sort();
         }
 
+        accountXyz = accounts.Select(a => Xyz(a.Location)).ToArray();
+        homeXyz = book.Reps.Select(r => Xyz(r.Home)).ToArray();
         strengths = book.Reps
             .Select(r => r.IndustryStrengths.Select(s => s.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase))
             .ToArray();
@@ -110,7 +114,8 @@ internal sealed class AdjustmentSearch
         {
             mean = total / n;
             double eps = 1e-9 * Math.Max(mean, 1);
-            if (TotalViolation(mean) <= eps)
+            double violation = TotalViolation(mean);
+            if (violation <= eps)
             {
                 break;
             }
@@ -150,7 +155,19 @@ internal sealed class AdjustmentSearch
                 continue;
             }
 
-            double score = Score(c.Account, c.D, c.R, mean);
+            if (c.Account < 0)
+            {
+                // A pair queued at its upper bound has reached the top: find its actual best move.
+                var (best, bestScore) = Evaluate(c.D, c.R, mean, violation);
+                if (best >= 0 && bestScore > eps)
+                {
+                    heap.Enqueue(c with { Account = best }, -bestScore);
+                }
+
+                continue;
+            }
+
+            double score = Score(c.Account, c.D, c.R, mean, violation);
             if (score <= eps)
             {
                 continue;
@@ -221,7 +238,12 @@ internal sealed class AdjustmentSearch
         }
     }
 
-    /// <summary>Evaluates the best move from <paramref name="d"/> (a rep or the pool) to rep <paramref name="r"/> and queues it.</summary>
+    /// <summary>
+    /// Queues the pair from <paramref name="d"/> (a rep or the pool) to rep <paramref name="r"/> at an upper
+    /// bound of what any move between them can gain — the two territories' current violations (the whole
+    /// violation for the pool, whose moves shift the mean) — so only pairs that reach the top of the heap
+    /// are ever evaluated.
+    /// </summary>
     private void PushPair(int d, int r, double mean)
     {
         if (d == r || r == pool)
@@ -229,72 +251,95 @@ internal sealed class AdjustmentSearch
             return;
         }
 
+        double bound;
+        if (d == pool)
+        {
+            if (!options.AssignUnassigned || pot[r] >= mean || !HasAny(pool))
+            {
+                return;
+            }
+
+            bound = TotalViolation(mean);
+        }
+        else
+        {
+            if (pot[d] <= pot[r] || !HasAny(d))
+            {
+                return;
+            }
+
+            bound = Violation(pot[d], mean) + Violation(pot[r], mean);
+        }
+
+        if (bound > 1e-9 * Math.Max(mean, 1))
+        {
+            heap.Enqueue(new Candidate(d, r, -1, version[d], version[r]), -bound);
+        }
+    }
+
+    private bool HasAny(int holder)
+    {
+        for (int c = 0; c < PoolClass; c++)
+        {
+            if (lists[holder, c].Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The best move from <paramref name="d"/> to <paramref name="r"/>: candidates near the ideal transfer size in each preference class.</summary>
+    private (int Account, double Score) Evaluate(int d, int r, double mean, double violation)
+    {
         int best = -1;
         double bestScore = 0;
         if (d == pool)
         {
-            if (!options.AssignUnassigned || pot[r] >= mean)
-            {
-                return;
-            }
-
-            double current = TotalViolation(mean);
-            if (current <= 0)
-            {
-                return;
-            }
-
             double target = n > 1 ? (mean - pot[r]) * n / (n - 1) : mean;
             for (int c = 0; c < PoolClass; c++)
             {
                 foreach (int i in Near(lists[pool, c], target))
                 {
-                    double score = AssignGain(r, book.Potential[i], mean, current) * quality[i] * Fit(i, r);
+                    double score = AssignGain(r, book.Potential[i], mean, violation) * quality[i] * Fit(i, r);
                     if (score > bestScore)
                     {
                         (best, bestScore) = (i, score);
                     }
                 }
             }
+
+            return (best, bestScore);
         }
-        else
+
+        var (lo, hi) = Plateau(d, r, mean);
+        if (hi <= 0)
         {
-            if (pot[d] <= pot[r] || (Violation(pot[d], mean) <= 0 && Violation(pot[r], mean) <= 0))
-            {
-                return;
-            }
+            return (-1, 0);
+        }
 
-            var (lo, hi) = Plateau(d, r, mean);
-            if (hi <= 0)
+        double mid = (Math.Max(lo, 0) + hi) / 2;
+        for (int c = 0; c < PoolClass; c++)
+        {
+            foreach (int i in Near(lists[d, c], mid))
             {
-                return;
-            }
-
-            double target = (Math.Max(lo, 0) + hi) / 2;
-            for (int c = 0; c < PoolClass; c++)
-            {
-                foreach (int i in Near(lists[d, c], target))
+                double gain = TransferGain(d, r, book.Potential[i], mean);
+                double score = gain > 0 ? gain * quality[i] * Fit(i, r) : 0;
+                if (score > bestScore)
                 {
-                    double gain = TransferGain(d, r, book.Potential[i], mean);
-                    double score = gain > 0 ? gain * quality[i] * Fit(i, r) : 0;
-                    if (score > bestScore)
-                    {
-                        (best, bestScore) = (i, score);
-                    }
+                    (best, bestScore) = (i, score);
                 }
             }
         }
 
-        if (best >= 0 && bestScore > 1e-9 * Math.Max(mean, 1))
-        {
-            heap.Enqueue(new Candidate(d, r, best, version[d], version[r]), -bestScore);
-        }
+        return (best, bestScore);
     }
 
     /// <summary>Exact quality-weighted gain of moving account i from d (rep or pool) to r under the current state.</summary>
-    private double Score(int i, int d, int r, double mean)
+    private double Score(int i, int d, int r, double mean, double violation)
     {
-        double gain = d == pool ? AssignGain(r, book.Potential[i], mean, TotalViolation(mean)) : TransferGain(d, r, book.Potential[i], mean);
+        double gain = d == pool ? AssignGain(r, book.Potential[i], mean, violation) : TransferGain(d, r, book.Potential[i], mean);
         return gain > 0 ? gain * quality[i] * Fit(i, r) : 0;
     }
 
@@ -328,8 +373,26 @@ internal sealed class AdjustmentSearch
     private double Fit(int i, int r)
     {
         double f = strengths[r].Count == 0 ? 0.95 : InStrengths(i, r) ? 1.0 : 0.9;
-        double? km = Distance(i, r);
-        return f * (km is { } d ? 1 - 0.2 * Math.Min(1, d / 1500) : 0.9);
+        if (double.IsNaN(accountXyz[i].X) || double.IsNaN(homeXyz[r].X))
+        {
+            return f * 0.9;
+        }
+
+        // Chord length stands in for the great-circle distance here: within 1,500 km they differ by < 0.5%.
+        double dx = accountXyz[i].X - homeXyz[r].X, dy = accountXyz[i].Y - homeXyz[r].Y, dz = accountXyz[i].Z - homeXyz[r].Z;
+        return f * (1 - 0.2 * Math.Min(1, Math.Sqrt(dx * dx + dy * dy + dz * dz) / 1500));
+    }
+
+    private static (double X, double Y, double Z) Xyz(GeoPoint? p)
+    {
+        if (p is not { } g)
+        {
+            return (double.NaN, double.NaN, double.NaN);
+        }
+
+        const double R = 6371.0088;
+        double lat = g.Latitude * Math.PI / 180, lon = g.Longitude * Math.PI / 180;
+        return (R * Math.Cos(lat) * Math.Cos(lon), R * Math.Cos(lat) * Math.Sin(lon), R * Math.Sin(lat));
     }
 
     private double TransferGain(int d, int r, double x, double mean) =>
