@@ -28,8 +28,9 @@ internal static class CliApp
     // Each command lives in its own file; add new ones here.
     private static IEnumerable<Command> Commands()
     {
+        yield return DemoDataCommand.Create();
+        yield return ImportCommand.Create();
         yield return FairnessCommand.Create();
         yield return GapsCommand.Create();
-        yield break;
     }
 }
