@@ -198,7 +198,7 @@ public static class CoverageEngine
             {
                 Sentence = $"One more rep ({newCapacity} accounts of capacity) pays most in {Describe(top)}: taking its {top.AccountsTaken} most valuable "
                     + $"uncovered accounts brings {Wording.Money(top.RecoveredPotential)} of potential under coverage and recovers "
-                    + $"{Wording.Money(top.RecoveredOpportunityCost)} of expected revenue a year at a {winRate:P0} win rate{vs}.",
+                    + $"{Wording.Money(top.RecoveredOpportunityCost)} of expected revenue a year at a {Wording.Pct(winRate * 100)} win rate{vs}.",
             };
         }
 
@@ -388,7 +388,7 @@ public static class CoverageEngine
         var f = new List<string>
         {
             $"{Wording.Money(s.UncoveredPotential)} of {Wording.Money(s.PotentialArr)} potential ({Wording.Pct(s.PotentialArr > 0 ? s.UncoveredPotential * 100 / s.PotentialArr : 0)}) "
-                + $"is not covered; at a {s.WinRate:P0} win rate that is {Wording.Money(s.OpportunityCost)} of expected revenue a year.",
+                + $"is not covered; at a {Wording.Pct(s.WinRate * 100)} win rate that is {Wording.Money(s.OpportunityCost)} of expected revenue a year.",
         };
         if (s.UnassignedAccounts > 0)
         {

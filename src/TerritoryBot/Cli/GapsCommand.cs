@@ -40,7 +40,7 @@ internal static class GapsCommand
 
         var s = report.Summary;
         output.WriteLine($"Coverage gaps: {s.Accounts} accounts, {s.Reps} reps, capacity {s.TotalCapacity:0} accounts "
-            + $"(win rate {s.WinRate:P0} from {s.ClosedDeals} closed deals, smoothed)");
+            + $"(win rate {ColumnTable.Pct(s.WinRate * 100)} from {s.ClosedDeals} closed deals, smoothed)");
         foreach (var f in report.Findings)
         {
             output.WriteLine("  - " + f);
