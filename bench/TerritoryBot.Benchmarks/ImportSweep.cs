@@ -9,7 +9,7 @@ using TerritoryBot.Import;
 namespace TerritoryBot.Benchmarks;
 
 /// <summary>
-/// `import [--accounts N] [--runs R]`: writes a synthetic data folder (default 100,000 accounts) and times
+/// `import [--accounts N] [--runs R] [--parse-only]`: writes a synthetic data folder (default 100,000 accounts) and times
 /// parse+validate alone, then the full import (parse, validate, migrate, upsert) into a fresh SQLite file,
 /// and into PostgreSQL when TERRITORYBOT_TEST_POSTGRES is set. Medians of R runs (default 3).
 /// </summary>
@@ -21,6 +21,7 @@ public sealed class ImportSweep : ISweep
     {
         var accounts = Option(args, "--accounts", 100_000);
         var runs = Option(args, "--runs", 3);
+        var parseOnly = args.Contains("--parse-only");
         var root = Directory.CreateTempSubdirectory("tb-bench-import-").FullName;
         try
         {
@@ -37,6 +38,12 @@ public sealed class ImportSweep : ISweep
                 Check(DataFolderLoader.Load(folder));
                 return Task.CompletedTask;
             });
+
+            if (parseOnly)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse + validate: {parse.Wall:F2} s wall, {parse.Cpu:F2} s CPU (median of {runs}); peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
+                return 0;
+            }
 
             var sqlite = Measure(runs, async () =>
             {
