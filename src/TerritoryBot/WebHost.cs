@@ -1,4 +1,6 @@
 using TerritoryBot.Data;
+using TerritoryBot.Demo;
+using TerritoryBot.Landing;
 
 namespace TerritoryBot;
 
@@ -24,9 +26,11 @@ public static class WebHost
         }
 
         builder.AddTerritoryData();
+        builder.AddDemoSeeding();
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapLandingPage();
         return app;
     }
 

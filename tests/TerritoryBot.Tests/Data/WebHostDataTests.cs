@@ -11,7 +11,7 @@ public sealed class WebHostDataTests
     {
         var dir = Directory.CreateTempSubdirectory("tb-host-").FullName;
         var file = Path.Combine(dir, "data", "territorybot.db");
-        await using var app = WebHost.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Territory=Data Source={file};Pooling=False"]);
+        await using var app = WebHost.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Territory=Data Source={file};Pooling=False", "--Demo:SeedWhenEmpty=false"]);
 
         await app.StartAsync();
         try
