@@ -372,3 +372,29 @@ public sealed class DataFolderLoaderTests
         Assert.Equal(["opportunities.csv:2: malformed quoting (a quote inside an unquoted field)"], result.Errors);
     }
 }
+
+public sealed class DemoFolderTests
+{
+    [Fact]
+    public async Task Load_DemoDataFolder_ValidatesAndRoundTrips()
+    {
+        var universe = TerritoryBot.Core.Demo.DemoGenerator.Generate(new TerritoryBot.Core.Demo.DemoOptions(new DateOnly(2026, 1, 15), 300, 5, Seed: 7));
+        var dir = Directory.CreateTempSubdirectory("tb-demo-").FullName;
+        try
+        {
+            await TerritoryBot.Demo.DemoDataWriter.WriteAsync(universe.Data, dir, CancellationToken.None);
+
+            var result = DataFolderLoader.Load(dir);
+
+            Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+            Assert.Equal(
+                System.Text.Json.JsonSerializer.Serialize(universe.Data with { Icp = IcpProfile.Default }),
+                System.Text.Json.JsonSerializer.Serialize(result.Data! with { Icp = IcpProfile.Default }));
+            Assert.Equal(universe.Data.Icp.Product, result.Data.Icp.Product);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
