@@ -315,6 +315,17 @@ public sealed class DataFolderLoaderTests
     }
 
     [Fact]
+    public void Load_QuotedBlankRequiredValue_IsRequiredError()
+    {
+        using var folder = new TestFolder();
+        folder.WriteText("reps.csv", "rep_id,name\nR1,\"   \"\nR2,Rosa\nM1,Maria\n");
+
+        var result = DataFolderLoader.Load(folder.Path);
+
+        Assert.Equal(["reps.csv:2: name: is required"], result.Errors);
+    }
+
+    [Fact]
     public void Load_DuplicateColumn_IsAnError()
     {
         using var folder = new TestFolder();
