@@ -18,6 +18,11 @@ public sealed record PlanInput
     /// current owner. Null: the plan is for the current owners and no account changes hands.
     /// </summary>
     public IReadOnlyList<Assignment>? Target { get; init; }
+    /// <summary>
+    /// True when <see cref="Target"/> is a complete assignment (an uploaded file, a saved scenario): accounts
+    /// it does not mention are unassigned under it instead of keeping their current owner.
+    /// </summary>
+    public bool TargetIsComplete { get; init; }
     /// <summary>Label of the target, e.g. "scenario rebalance".</summary>
     public string? TargetName { get; init; }
 }

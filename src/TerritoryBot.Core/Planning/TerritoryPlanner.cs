@@ -130,7 +130,9 @@ public static class TerritoryPlanner
                     throw new ArgumentException($"Account '{account.AccountId}' has no score.", nameof(input));
                 }
 
-                string? owner = target.TryGetValue(account.AccountId, out var t) ? t : account.OwnerId;
+                string? owner = target.TryGetValue(account.AccountId, out var t) ? t
+                    : input.Target is not null && input.TargetIsComplete ? null
+                    : account.OwnerId;
                 if (!string.Equals(owner, account.OwnerId, StringComparison.Ordinal))
                 {
                     foreach (var involved in new[] { account.OwnerId, owner })

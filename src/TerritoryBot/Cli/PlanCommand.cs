@@ -15,7 +15,7 @@ internal static class PlanCommand
     private static readonly Option<string> FormatOption = new("--format") { Description = "md (default) or html.", DefaultValueFactory = _ => "md" };
     private static readonly Option<string> Section = new("--section") { Description = "all (default), territory or business-plan.", DefaultValueFactory = _ => "all" };
     private static readonly Option<string?> Scenario = new("--scenario") { Description = "Plan for the owners of a scenario saved in the database instead of the current ones (accounts changing hands are listed)." };
-    private static readonly Option<FileInfo?> Assignments = new("--assignments") { Description = "Plan for the owners in this CSV (account_id, rep_id) instead of the current ones." };
+    private static readonly Option<FileInfo?> Assignments = new("--assignments") { Description = "Plan for the owners in this CSV (account_id, rep_id; accounts not listed are unassigned) instead of the current ones." };
     private static readonly Option<FileInfo?> Out = new("--out") { Description = "Write the document to this file instead of stdout." };
     private static readonly Option<DateOnly?> AsOf = new("--as-of") { Description = "Plan date (default today)." };
 
@@ -40,7 +40,7 @@ internal static class PlanCommand
             string? targetName = null;
             if (parseResult.GetValue(Assignments) is { } file)
             {
-                target = AssignmentFile.Read(file, dataSet);
+                target = AssignmentsFile.Read(file, dataSet);
                 targetName = $"assignment file {file.Name}";
             }
             else if (parseResult.GetValue(Scenario) is { } scenario)
@@ -49,7 +49,7 @@ internal static class PlanCommand
                 targetName = $"scenario {scenario}";
             }
 
-            string document = Render(dataSet, request with { Target = target, TargetName = targetName });
+            string document = Render(dataSet, request with { Target = target, TargetName = targetName, TargetIsComplete = target is not null });
             if (parseResult.GetValue(Out) is { } outFile)
             {
                 await WriteAtomicallyAsync(outFile, document, token);
@@ -69,6 +69,7 @@ internal static class PlanCommand
     {
         public IReadOnlyList<Assignment>? Target { get; init; }
         public string? TargetName { get; init; }
+        public bool TargetIsComplete { get; init; }
     }
 
     /// <summary>The command's logic on an in-memory data set: the rendered document.</summary>
@@ -92,6 +93,7 @@ internal static class PlanCommand
             AsOf = request.AsOf,
             Target = request.Target,
             TargetName = request.TargetName,
+            TargetIsComplete = request.TargetIsComplete,
         });
         var document = PlanDocumentBuilder.Build(plan, request.Section);
         return request.Format == "html" ? HtmlRenderer.Render(document) : MarkdownRenderer.Render(document);

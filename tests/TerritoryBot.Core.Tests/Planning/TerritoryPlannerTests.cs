@@ -40,6 +40,19 @@ public sealed class TerritoryPlannerTests
     }
 
     [Fact]
+    public void Build_CompleteTarget_AccountsItOmitsBecomeUnassigned()
+    {
+        // The complete target lists only a01 and a02 for r1: a03, a04 and a05 leave r1 for nobody.
+        var input = PlanFixture.Input("r1", [new("a01", "r1"), new("a02", "r1"), new("a06", "r1")], "assignment file") with { TargetIsComplete = true };
+        var plan = TerritoryPlanner.Build(input);
+        Assert.Equal(["a01", "a02", "a06"], plan.Portfolio.Select(p => p.Account.AccountId).Order().ToArray());
+        var outgoing = plan.Transitions.Where(t => t.Direction == TransitionDirection.Outgoing).ToArray();
+        Assert.Equal(["a03", "a04", "a05"], outgoing.Select(t => t.Account.AccountId).Order().ToArray());
+        Assert.All(outgoing, t => Assert.Null(t.ToRepId));
+        Assert.All(outgoing, t => Assert.Equal("r1", t.TransitionOwnerId));
+    }
+
+    [Fact]
     public void Build_NoTarget_NoTransitionsAndTheDocumentSaysSo()
     {
         var plan = TerritoryPlanner.Build(PlanFixture.Input("r1"));

@@ -40,32 +40,6 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
-    public void AssignmentFile_ValidCsvWithQuotesAndBom_ReadsEveryRow()
-    {
-        var csv = "\uFEFFaccount_id,rep_id\r\na04,r3\r\n\"a06\",\"r1\"\r\n\r\n";
-        var rows = AssignmentFile.Read(new StringReader(csv.TrimStart('\uFEFF')), "t.csv", PlanFixture.Data());
-        Assert.Equal([new("a04", "r3"), new("a06", "r1")], rows);
-    }
-
-    [Fact]
-    public void AssignmentFile_BadRows_ReportsFileLineColumnAndReason()
-    {
-        var csv = "rep_id,account_id\nr1,a01\nm1,a02\nr9,zz\nr2,a01\n";
-        var e = Assert.Throws<BadInputException>(() => AssignmentFile.Read(new StringReader(csv), "t.csv", PlanFixture.Data()));
-        Assert.Equal(
-        [
-            "t.csv:3: rep_id: 'm1' has role manager; only reps carry territories.",
-            "t.csv:4: account_id: unknown account 'zz'.",
-            "t.csv:4: rep_id: unknown rep 'r9'.",
-            "t.csv:5: account_id: 'a01' is assigned twice.",
-        ], e.Errors);
-    }
-
-    [Fact]
-    public void AssignmentFile_MissingColumns_IsBadInput() =>
-        Assert.Throws<BadInputException>(() => AssignmentFile.Read(new StringReader("account,owner\na01,r1\n"), "t.csv", PlanFixture.Data()));
-
-    [Fact]
     public void Fit_JsonOutput_IsOneDocumentWithRepsAndIndustries()
     {
         var output = new StringWriter();
