@@ -14,6 +14,7 @@ internal sealed class ScoringModel(
     PotentialEstimator estimator,
     PotentialEstimates estimates,
     TierThresholds thresholds,
+    ScoringOptions options,
     bool[] isCustomer,
     bool[] hasOpenOpportunity,
     DateOnly?[] lastActivity)
@@ -21,6 +22,8 @@ internal sealed class ScoringModel(
     public DataSet Data => data;
 
     public TierThresholds Thresholds => thresholds;
+
+    public ScoringOptions Options => options;
 
     public int IndexOf(string accountId) => positions.GetValueOrDefault(accountId, -1);
 

@@ -94,7 +94,7 @@ public static class WhitespaceEngine
             var a = accounts[i];
             var s = scores[i];
             bool mine = a.OwnerId == repId;
-            if (mine && s.IcpFit >= 4 && !s.Whitespace)
+            if (mine && s.IcpFit >= model.Options.WhitespaceMinFit && !s.Whitespace)
             {
                 worked++;
             }
