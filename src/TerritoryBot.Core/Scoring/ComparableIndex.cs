@@ -1,11 +1,13 @@
 namespace TerritoryBot.Core.Scoring;
 
 /// <summary>
-/// Nearest current customers of an account without comparing against every customer: customers are kept
-/// per industry and overall, each sorted by log employees. A search walks outwards from the account's
-/// size in both directions, always taking the nearer side, and stops as soon as the size gap alone
-/// (a lower bound of the full distance) exceeds the k-th best distance found or the radius. The result is
-/// the exact k nearest within the radius; the cost depends on the local density, not on the customer count.
+/// Comparable customers of an account without comparing it against every customer. Customers are kept per
+/// industry and overall, each sorted by a size key u = (ln employees + ln revenue) / √2. The candidate pool
+/// of an account is the <c>pool</c> customers of its own industry nearest to it in size (topped up from
+/// other industries, nearest in size, when its industry has fewer); its comparables are the k candidates
+/// with the smallest full distance within the radius. The cost per account is bounded by the pool size
+/// whatever the number of customers. Since |Δu| ≤ √(ΔE² + ΔR²) ≤ distance, the walk also stops as soon as
+/// the size gap alone exceeds the radius or the k-th best distance found.
 /// </summary>
 internal sealed class ComparableIndex
 {
@@ -13,18 +15,26 @@ internal sealed class ComparableIndex
     public const double TechWeight = 0.75;
     public const double FitWeight = 1.5;
     public const double IndustryMismatch = 1.0;
+    private const double InverseSqrt2 = 0.70710678118654752;
 
     private readonly Firmographics _f;
     private readonly int[][] _byIndustry;
     private readonly double[][] _byIndustryKeys;
     private readonly int[] _all;
     private readonly double[] _allKeys;
+    private readonly bool[] _isCustomer;
 
     public ComparableIndex(Firmographics features, IReadOnlyList<int> customers)
     {
         _f = features;
-        _all = customers.OrderBy(c => features.LogEmployees[c]).ThenBy(c => c).ToArray();
-        _allKeys = _all.Select(c => features.LogEmployees[c]).ToArray();
+        _isCustomer = new bool[features.LogEmployees.Length];
+        foreach (var c in customers)
+        {
+            _isCustomer[c] = true;
+        }
+
+        _all = customers.OrderBy(Key).ThenBy(c => c).ToArray();
+        _allKeys = _all.Select(Key).ToArray();
         var groups = new List<int>[features.IndustryCount];
         foreach (var c in _all)
         {
@@ -32,8 +42,10 @@ internal sealed class ComparableIndex
         }
 
         _byIndustry = groups.Select(g => g?.ToArray() ?? []).ToArray();
-        _byIndustryKeys = _byIndustry.Select(g => g.Select(c => features.LogEmployees[c]).ToArray()).ToArray();
+        _byIndustryKeys = _byIndustry.Select(g => g.Select(Key).ToArray()).ToArray();
     }
+
+    private double Key(int account) => (_f.LogEmployees[account] + _f.LogRevenue[account]) * InverseSqrt2;
 
     public int CustomerCount => _all.Length;
 
@@ -49,29 +61,35 @@ internal sealed class ComparableIndex
 
     /// <summary>
     /// Fills <paramref name="found"/> and <paramref name="distances"/> (ascending) with up to their length
-    /// nearest customers of account <paramref name="a"/> within <paramref name="radius"/>, never the account itself.
+    /// comparables of account <paramref name="a"/> from its candidate pool, within <paramref name="radius"/>,
+    /// never the account itself.
     /// </summary>
-    public int Search(int a, double radius, Span<int> found, Span<double> distances)
+    public int Search(int a, double radius, int pool, Span<int> found, Span<double> distances)
     {
         int count = 0;
         int industry = _f.Industry[a];
+        int sameIndustry = 0;
         if (industry < _byIndustry.Length && _byIndustry[industry].Length > 0)
         {
-            count = Walk(a, _byIndustry[industry], _byIndustryKeys[industry], 0, skipIndustry: -1, radius, found, distances, count);
+            sameIndustry = _byIndustry[industry].Length - (_isCustomer[a] ? 1 : 0);
+            count = Walk(a, _byIndustry[industry], _byIndustryKeys[industry], 0, skipIndustry: -1, radius, pool, found, distances, count);
         }
 
-        // Other industries can only win when they beat the mismatch penalty; the walk stops at once otherwise.
-        return Walk(a, _all, _allKeys, IndustryMismatch * IndustryMismatch, skipIndustry: industry, radius, found, distances, count);
+        // The pool is topped up from other industries only when the account's own industry has too few customers.
+        return sameIndustry >= pool
+            ? count
+            : Walk(a, _all, _allKeys, IndustryMismatch * IndustryMismatch, skipIndustry: industry, radius, pool - sameIndustry, found, distances, count);
     }
 
-    private int Walk(int a, int[] list, double[] keys, double penaltySquared, int skipIndustry, double radius,
+    private int Walk(int a, int[] list, double[] keys, double penaltySquared, int skipIndustry, double radius, int pool,
         Span<int> found, Span<double> distances, int count)
     {
         int k = found.Length;
-        double key = _f.LogEmployees[a];
+        int visited = 0;
+        double key = Key(a);
         int up = LowerBound(keys, key);
         int down = up - 1;
-        while (down >= 0 || up < list.Length)
+        while (visited < pool && (down >= 0 || up < list.Length))
         {
             int pick;
             double gap;
@@ -88,17 +106,19 @@ internal sealed class ComparableIndex
                 up++;
             }
 
+            if (pick == a || _f.Industry[pick] == skipIndustry)
+            {
+                continue;
+            }
+
+            // Everything further along the walk is at least this far away: nothing left can qualify.
             double bound = Math.Sqrt(gap * gap + penaltySquared);
             if (bound > radius || (count == k && bound >= distances[k - 1]))
             {
                 break;
             }
 
-            if (pick == a || _f.Industry[pick] == skipIndustry)
-            {
-                continue;
-            }
-
+            visited++;
             double d = Distance(a, pick);
             if (d > radius || (count == k && d >= distances[k - 1]))
             {

@@ -61,7 +61,7 @@ internal sealed class PotentialEstimator
             Span<double> weights = stackalloc double[k];
             for (int i = from; i < to; i++)
             {
-                int m = _index.CustomerCount == 0 ? 0 : _index.Search(i, _options.MaxComparableDistance, found, distances);
+                int m = _index.CustomerCount == 0 ? 0 : _index.Search(i, _options.MaxComparableDistance, _options.CandidatePool, found, distances);
                 counts[i] = m;
                 found[..m].CopyTo(comparables.AsSpan(i * k, m));
                 if (m >= _options.MinComparables)

@@ -9,6 +9,12 @@ public sealed record ScoringOptions
     /// <summary>Nearest customers kept per account.</summary>
     public int Comparables { get; init; } = 7;
 
+    /// <summary>
+    /// Customers of the account's own industry nearest in size that are compared on every feature
+    /// (other industries top the pool up when the industry has fewer).
+    /// </summary>
+    public int CandidatePool { get; init; } = 32;
+
     /// <summary>Fewer comparables than this within <see cref="MaxComparableDistance"/> means the fallback estimate.</summary>
     public int MinComparables { get; init; } = 3;
 
@@ -63,6 +69,7 @@ public sealed record ScoringOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(Comparables, 1, nameof(Comparables));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Comparables, 64, nameof(Comparables));
         ArgumentOutOfRangeException.ThrowIfLessThan(MinComparables, 1, nameof(MinComparables));
+        ArgumentOutOfRangeException.ThrowIfLessThan(CandidatePool, Comparables, nameof(CandidatePool));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MinComparables, Comparables, nameof(MinComparables));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxComparableDistance, nameof(MaxComparableDistance));
         CheckPercentile(StrategicPercentile, nameof(StrategicPercentile));

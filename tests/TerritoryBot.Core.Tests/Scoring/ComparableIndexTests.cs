@@ -5,11 +5,12 @@ namespace TerritoryBot.Core.Tests.Scoring;
 public sealed class ComparableIndexTests
 {
     [Theory]
-    [InlineData(1, 1.5, 7)]
-    [InlineData(2, 0.8, 5)]
-    [InlineData(3, 3.0, 3)]
-    [InlineData(4, 1.2, 1)]
-    public void Search_RandomUniverse_SameAsBruteForce(int seed, double radius, int k)
+    [InlineData(1, 1.5, 7, 32)]
+    [InlineData(2, 0.8, 5, 10)]
+    [InlineData(3, 3.0, 3, 1000)]
+    [InlineData(4, 1.2, 1, 5)]
+    [InlineData(5, 9.0, 7, 7)]
+    public void Search_RandomUniverse_SameAsBruteForceOverThePool(int seed, double radius, int k, int pool)
     {
         var data = RandomUniverse.Create(seed, accounts: 600);
         var model = new IcpFitModel(data.Icp);
@@ -22,8 +23,12 @@ public sealed class ComparableIndexTests
         var distances = new double[k];
         for (int a = 0; a < data.Accounts.Count; a++)
         {
-            int m = index.Search(a, radius, found, distances);
-            var expected = customers.Where(c => c != a).Select(c => index.Distance(a, c)).Where(d => d <= radius).Order().Take(k).ToArray();
+            int m = index.Search(a, radius, pool, found, distances);
+            // The pool: the nearest in size of the same industry, topped up from other industries when short.
+            double Gap(int c) => Math.Abs(Key(features, a) - Key(features, c));
+            var same = customers.Where(c => c != a && features.Industry[c] == features.Industry[a]).OrderBy(Gap).Take(pool).ToList();
+            var other = customers.Where(c => features.Industry[c] != features.Industry[a]).OrderBy(Gap).Take(pool - same.Count);
+            var expected = same.Concat(other).Select(c => index.Distance(a, c)).Where(d => d <= radius).Order().Take(k).ToArray();
             Assert.Equal(expected.Length, m);
             for (int j = 0; j < m; j++)
             {
@@ -32,4 +37,6 @@ public sealed class ComparableIndexTests
             }
         }
     }
+
+    private static double Key(Firmographics f, int i) => (f.LogEmployees[i] + f.LogRevenue[i]) / Math.Sqrt(2);
 }
