@@ -18,9 +18,9 @@ internal sealed class ComparableIndex
     private const double InverseSqrt2 = 0.70710678118654752;
 
     private readonly Firmographics _f;
-    private readonly int[][] _byIndustry;
+    private readonly Point[][] _byIndustry;
     private readonly double[][] _byIndustryKeys;
-    private readonly int[] _all;
+    private readonly Point[] _all;
     private readonly double[] _allKeys;
     private readonly bool[] _isCustomer;
 
@@ -33,31 +33,22 @@ internal sealed class ComparableIndex
             _isCustomer[c] = true;
         }
 
-        _all = customers.OrderBy(Key).ThenBy(c => c).ToArray();
-        _allKeys = _all.Select(Key).ToArray();
-        var groups = new List<int>[features.IndustryCount];
-        foreach (var c in _all)
+        // Customers are copied into contiguous structs in walk order: a walk reads memory sequentially.
+        _all = customers.Select(ToPoint).OrderBy(p => p.Key).ThenBy(p => p.Index).ToArray();
+        _allKeys = _all.Select(p => p.Key).ToArray();
+        var groups = new List<Point>[features.IndustryCount];
+        foreach (var p in _all)
         {
-            (groups[features.Industry[c]] ??= []).Add(c);
+            (groups[p.Industry] ??= []).Add(p);
         }
 
         _byIndustry = groups.Select(g => g?.ToArray() ?? []).ToArray();
-        _byIndustryKeys = _byIndustry.Select(g => g.Select(Key).ToArray()).ToArray();
+        _byIndustryKeys = _byIndustry.Select(g => g.Select(p => p.Key).ToArray()).ToArray();
     }
-
-    private double Key(int account) => (_f.LogEmployees[account] + _f.LogRevenue[account]) * InverseSqrt2;
 
     public int CustomerCount => _all.Length;
 
-    public double Distance(int a, int c)
-    {
-        double dE = _f.LogEmployees[a] - _f.LogEmployees[c];
-        double dR = _f.LogRevenue[a] - _f.LogRevenue[c];
-        double dT = TechWeight * (1 - _f.TechOverlap(a, c));
-        double dF = FitWeight * (_f.Fit[a] - _f.Fit[c]);
-        double industry = _f.Industry[a] == _f.Industry[c] ? 0 : IndustryMismatch * IndustryMismatch;
-        return Math.Sqrt(dE * dE + dR * dR + dT * dT + dF * dF + industry);
-    }
+    public double Distance(int a, int c) => Distance(ToPoint(a), ToPoint(c));
 
     /// <summary>
     /// Fills <paramref name="found"/> and <paramref name="distances"/> (ascending) with up to their length
@@ -67,46 +58,46 @@ internal sealed class ComparableIndex
     public int Search(int a, double radius, int pool, Span<int> found, Span<double> distances)
     {
         int count = 0;
-        int industry = _f.Industry[a];
+        var query = ToPoint(a);
         int sameIndustry = 0;
-        if (industry < _byIndustry.Length && _byIndustry[industry].Length > 0)
+        if (query.Industry < _byIndustry.Length && _byIndustry[query.Industry].Length > 0)
         {
-            sameIndustry = _byIndustry[industry].Length - (_isCustomer[a] ? 1 : 0);
-            count = Walk(a, _byIndustry[industry], _byIndustryKeys[industry], 0, skipIndustry: -1, radius, pool, found, distances, count);
+            sameIndustry = _byIndustry[query.Industry].Length - (_isCustomer[a] ? 1 : 0);
+            count = Walk(in query, _byIndustry[query.Industry], _byIndustryKeys[query.Industry], 0, skipIndustry: -1, radius, pool, found, distances, count);
         }
 
         // The pool is topped up from other industries only when the account's own industry has too few customers.
         return sameIndustry >= pool
             ? count
-            : Walk(a, _all, _allKeys, IndustryMismatch * IndustryMismatch, skipIndustry: industry, radius, pool - sameIndustry, found, distances, count);
+            : Walk(in query, _all, _allKeys, IndustryMismatch * IndustryMismatch, skipIndustry: query.Industry, radius, pool - sameIndustry, found, distances, count);
     }
 
-    private int Walk(int a, int[] list, double[] keys, double penaltySquared, int skipIndustry, double radius, int pool,
+    private static int Walk(in Point query, Point[] list, double[] keys, double penaltySquared, int skipIndustry, double radius, int pool,
         Span<int> found, Span<double> distances, int count)
     {
         int k = found.Length;
         int visited = 0;
-        double key = Key(a);
-        int up = LowerBound(keys, key);
+        int up = LowerBound(keys, query.Key);
         int down = up - 1;
         while (visited < pool && (down >= 0 || up < list.Length))
         {
             int pick;
+            double gapDown = down >= 0 ? query.Key - keys[down] : double.PositiveInfinity;
+            double gapUp = up < list.Length ? keys[up] - query.Key : double.PositiveInfinity;
             double gap;
-            double gapDown = down >= 0 ? key - keys[down] : double.PositiveInfinity;
-            double gapUp = up < list.Length ? keys[up] - key : double.PositiveInfinity;
             if (gapDown <= gapUp)
             {
-                (pick, gap) = (list[down], gapDown);
+                (pick, gap) = (down, gapDown);
                 down--;
             }
             else
             {
-                (pick, gap) = (list[up], gapUp);
+                (pick, gap) = (up, gapUp);
                 up++;
             }
 
-            if (pick == a || _f.Industry[pick] == skipIndustry)
+            ref readonly var candidate = ref list[pick];
+            if (candidate.Index == query.Index || candidate.Industry == skipIndustry)
             {
                 continue;
             }
@@ -119,7 +110,7 @@ internal sealed class ComparableIndex
             }
 
             visited++;
-            double d = Distance(a, pick);
+            double d = Distance(in query, in candidate);
             if (d > radius || (count == k && d >= distances[k - 1]))
             {
                 continue;
@@ -135,11 +126,28 @@ internal sealed class ComparableIndex
             }
 
             distances[pos] = d;
-            found[pos] = pick;
+            found[pos] = candidate.Index;
         }
 
         return count;
     }
+
+    private static double Distance(in Point a, in Point c)
+    {
+        double dE = a.LogEmployees - c.LogEmployees;
+        double dR = a.LogRevenue - c.LogRevenue;
+        int common = System.Numerics.BitOperations.PopCount(a.TechLow & c.TechLow) + System.Numerics.BitOperations.PopCount(a.TechHigh & c.TechHigh);
+        int union = a.TechCount + c.TechCount - common;
+        double overlap = union <= 0 ? 1 : (double)common / union;
+        double dT = TechWeight * (1 - overlap);
+        double dF = FitWeight * (a.Fit - c.Fit);
+        double industry = a.Industry == c.Industry ? 0 : IndustryMismatch * IndustryMismatch;
+        return Math.Sqrt(dE * dE + dR * dR + dT * dT + dF * dF + industry);
+    }
+
+    private Point ToPoint(int i) => new(
+        (_f.LogEmployees[i] + _f.LogRevenue[i]) * InverseSqrt2, _f.LogEmployees[i], _f.LogRevenue[i], _f.Fit[i],
+        _f.TechLow[i], _f.TechHigh[i], _f.TechCount[i], _f.Industry[i], i);
 
     private static int LowerBound(double[] keys, double value)
     {
@@ -159,4 +167,7 @@ internal sealed class ComparableIndex
 
         return lo;
     }
+
+    private readonly record struct Point(
+        double Key, double LogEmployees, double LogRevenue, double Fit, ulong TechLow, ulong TechHigh, int TechCount, int Industry, int Index);
 }
