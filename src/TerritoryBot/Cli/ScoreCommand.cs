@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using TerritoryBot.Core.Model;
 using TerritoryBot.Core.Scoring;
+using TerritoryBot.Data;
 
 namespace TerritoryBot.Cli;
 
@@ -19,6 +20,13 @@ internal static class ScoreCommand
             var dataSet = await DataSource.LoadAsync(dir, token);
             var asOf = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
             var result = ScoringEngine.Score(dataSet, asOf);
+            if (dir is null)
+            {
+                // Scores of the database are kept, so the other surfaces read the same numbers.
+                await using var db = await TerritoryDatabase.OpenAsync(null, token);
+                await db.SaveScoresAsync(result.Accounts, TimeProvider.System.GetUtcNow().UtcDateTime, token);
+            }
+
             Write(dataSet, result, parseResult.GetValue(json), output);
             return CliSupport.Ok;
         }, ct));
