@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using TerritoryBot.Core.Demo;
 using TerritoryBot.Core.Model;
 using TerritoryBot.Core.Scoring;
 
@@ -14,7 +15,7 @@ public class ScoringBenchmarks
     public int Accounts { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _data = SyntheticUniverse.Create(Accounts);
+    public void Setup() => _data = DemoGenerator.Generate(new DemoOptions(new DateOnly(2025, 6, 30), Accounts, Math.Max(8, Accounts / 500))).Data;
 
     [Benchmark]
     public ScoringResult Score() => ScoringEngine.Score(_data, new DateOnly(2025, 6, 30));

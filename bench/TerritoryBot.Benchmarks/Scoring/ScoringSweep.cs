@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using TerritoryBot.Core.Demo;
 using TerritoryBot.Core.Scoring;
 
 namespace TerritoryBot.Benchmarks.Scoring;
 
 /// <summary>
-/// `scoring [SIZES] [--runs N]`: times ScoringEngine.Score on 10k/100k/1M accounts (median of N runs after a warm-up)
+/// `scoring [SIZES] [--runs N]`: times ScoringEngine.Score on demo universes of 10k/100k/1M accounts (median of N runs after a warm-up)
 /// and prints a Markdown table.
 /// </summary>
 public sealed class ScoringSweep : ISweep
@@ -40,7 +41,7 @@ public sealed class ScoringSweep : ISweep
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (int n in sizes)
         {
-            var data = SyntheticUniverse.Create(n);
+            var data = DemoGenerator.Generate(new DemoOptions(asOf, n, Math.Max(8, n / 500), Seed: 42)).Data;
             var warm = ScoringEngine.Score(data, asOf);
             var times = new List<double>();
             var cpu = new List<double>();
