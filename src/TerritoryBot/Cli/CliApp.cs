@@ -43,6 +43,8 @@ internal static class CliApp
     {
         yield return DemoDataCommand.Create();
         yield return ImportCommand.Create();
+        yield return ScoreCommand.Create();
+        yield return WhitespaceCommand.Create();
         yield return FairnessCommand.Create();
         yield return GapsCommand.Create();
         yield return PlanCommand.Create();
