@@ -63,11 +63,16 @@ public sealed class DesignSweep : ISweep
                 foreach (var s in result.Scenarios)
                 {
                     var m = s.Metrics;
-                    Console.Error.WriteLine($"  {s.Name,-12} potG {m.Potential.Gini:0.0000} potDev {m.Potential.MaxDeviationFromTarget:0.000} workG {m.Workload.Gini:0.0000} cntG {m.Accounts.Gini:0.000} kmHome {m.MeanKmToHome:0} seg {m.SegmentConsistency:0.00} focus {m.IndustryFocus:0.00} fit {m.RepFit:0.00} cont {m.ContinuityAccounts:0.00} moved {m.AccountsMoved} passes {s.Stats!.Passes} evals {s.Stats.Evaluations} obj {s.Stats.InitialObjective:0.####}→{s.Stats.FinalObjective:0.######} issues {s.Issues.Count}");
+                    Console.Error.WriteLine($"  {s.Name,-12} potG {m.Potential.Gini:0.0000} potDev {m.Potential.MaxDeviationFromTarget:0.000} workG {m.Workload.Gini:0.0000} cntG {m.Accounts.Gini:0.000} kmHome {m.MeanKmToHome:0} seg {m.SegmentConsistency:0.00} focus {m.IndustryFocus:0.00} fit {m.RepFit:0.00} cont {m.ContinuityAccounts:0.00} moved {m.AccountsMoved} passes {s.Stats!.Passes} mv {s.Stats.MovesApplied} sw {s.Stats.SwapsApplied} evals {s.Stats.Evaluations} obj {s.Stats.InitialObjective:0.####}→{s.Stats.FinalObjective:0.######} issues {s.Issues.Count}");
                     foreach (var i in s.Issues)
                     {
                         Console.Error.WriteLine($"     ! {i.Message}");
                     }
+                }
+
+                foreach (var t in result.Current.Territories.Zip(result.Scenario("rebalance")?.Territories ?? result.Current.Territories))
+                {
+                    Console.Error.WriteLine($"    {t.First.RepId} cur {t.First.DeviationPct,7:0.0}% n={t.First.Accounts}  → rebalance {t.Second.DeviationPct,7:0.0}% n={t.Second.Accounts}");
                 }
 
                 Console.Error.WriteLine($"  current potG {result.Current.Metrics.Potential.Gini:0.000} spread {cur:0.000}; recommended {result.Recommended}: {result.Recommendation}");

@@ -37,7 +37,7 @@ public static class RandomUniverse
         var metroCentres = new (double Lat, double Lon, double Weight, string Region)[metros];
         for (int m = 0; m < metros; m++)
         {
-            metroCentres[m] = (26 + rng.NextDouble() * 22, -122 + rng.NextDouble() * 50, Math.Pow(rng.NextDouble(), 2) + 0.05, $"R{m % 12:00}");
+            metroCentres[m] = (26 + rng.NextDouble() * 22, -122 + rng.NextDouble() * 50, 0.3 + rng.NextDouble(), $"R{m % 12:00}");
         }
 
         double totalWeight = metroCentres.Sum(x => x.Weight);
@@ -84,7 +84,7 @@ public static class RandomUniverse
                     var here = new GeoPoint(lat, lon);
                     for (int r = 0; r < s.Reps; r++)
                     {
-                        double d = here.DistanceKm(reps[r].Home!.Value) * (0.7 + 0.6 * rng.NextDouble());
+                        double d = here.DistanceKm(reps[r].Home!.Value) * (0.4 + 1.2 * rng.NextDouble());
                         if (d < bestD)
                         {
                             bestD = d;
