@@ -28,6 +28,7 @@ internal static class CliApp
     // Each command lives in its own file; add new ones here.
     private static IEnumerable<Command> Commands()
     {
-        yield break;
+        yield return DesignCommand.Create();
+        yield return ExportCommand.Create();
     }
 }
