@@ -35,6 +35,9 @@ internal sealed class ScenarioSearch
     private readonly List<int>[] _members;
     private readonly int[] _pos;
     private double[] _curCost = [];
+    // Under a move cap the price of a move starts high and halves each pass, so the budget goes to
+    // the most valuable moves first (a simple Lagrangian schedule for the cap).
+    private double _moveScale = 1;
     private int _moved;
     private double _arrMoved;
     private readonly int _maxMoved;
@@ -155,7 +158,7 @@ internal sealed class ScenarioSearch
 
         if (w.Move > 0 && _p.Orig[i] >= 0 && r != _p.Orig[i])
         {
-            c += w.Move;
+            c += w.Move * _moveScale;
         }
 
         return c;
@@ -862,6 +865,7 @@ internal sealed class ScenarioSearch
             {
                 // Under a move cap, spend the first moves on the largest accounts: most balance per move.
                 order = FreeByValue(order);
+                SetMoveScale(256);
             }
             else
             {
@@ -931,12 +935,23 @@ internal sealed class ScenarioSearch
                 TrackedObjective += bestDelta;
             }
 
+            if (_moveScale > 1)
+            {
+                SetMoveScale(_moveScale / 2);
+                continue;
+            }
+
             // Converged when a whole pass gains less than 0.02% of the objective.
             if (before - TrackedObjective <= 2e-4 * Math.Abs(before) + 1e-15)
             {
                 Passes++;
                 break;
             }
+        }
+
+        if (_moveScale > 1)
+        {
+            SetMoveScale(1); // stopped early: report the objective at the real move price
         }
 
         if (_capacityRelaxed > 0)
@@ -947,6 +962,17 @@ internal sealed class ScenarioSearch
     }
 
     public int[] CapacityUsed => _capUsed;
+
+    private void SetMoveScale(double scale)
+    {
+        _moveScale = scale;
+        for (int i = 0; i < _n; i++)
+        {
+            _curCost[i] = Cost(i, _assign[i]);
+        }
+
+        TrackedObjective = FullObjective();
+    }
 
     private void Shuffle(int[] order)
     {

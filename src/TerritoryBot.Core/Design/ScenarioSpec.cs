@@ -68,7 +68,7 @@ internal sealed record ScenarioSpec(
                 W, [new(0.3, 400, 0.02), new(1, 2000, 0.002), new(0.02), new(0.01)], new(Geo: 0.004), new(Geo: 0.004), Construction.Greedy),
             ScenarioNames.Rebalance => new(name,
                 "The current plan repaired with as few moves as possible, under the move cap and the locks.",
-                P, [new(1, 400, 0.01), new(0.1), new(0.01), new(0.01)], new(Geo: 0.01, Move: 0.2), new(Geo: 0.01, Move: 0.2),
+                P, [new(1, 1000, 0.003), new(0.1), new(0.01), new(0.01)], new(Geo: 0.01, Move: 0.2), new(Geo: 0.01, Move: 0.2),
                 Construction.Current, MoveCap: true),
             _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: {string.Join(", ", ScenarioNames.All)}."),
         };
