@@ -24,30 +24,35 @@ public sealed class DesignSweep : ISweep
 
         int repeats = args.Contains("--once") ? 1 : 3;
         var scenarios = args.SkipWhile(a => a != "--scenario").Skip(1).Take(1).ToArray();
-        Console.WriteLine("| accounts × reps | runs | median s (all 7) | peak working set MB | potential Gini (opportunity) | workload Gini (opportunity) | workload Gini (workload) | potential Gini (workload) | rebalance spread cut | rebalance moved | geographic Gini / km to home | passes (max) |");
+        Console.WriteLine("| accounts × reps | runs | median wall s (CPU s) | peak working set MB | potential Gini (opportunity) | workload Gini (opportunity) | workload Gini (workload) | potential Gini (workload) | rebalance spread cut | rebalance moved | geographic Gini / km to home | passes (max) |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (n, k) in sizes)
         {
             var input = RandomUniverse.Create(new RandomUniverse.Settings { Accounts = n, Reps = k, Seed = 7 });
             var times = new List<double>();
+            var cpuTimes = new List<double>();
             DesignResult? result = null;
             for (int rep = 0; rep < repeats; rep++)
             {
                 GC.Collect();
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
                 var sw = Stopwatch.StartNew();
                 result = DesignEngine.Run(input, new DesignOptions { Seed = 42, ProtectPipeline = true, Scenarios = scenarios.Length > 0 ? scenarios : null });
                 sw.Stop();
                 times.Add(sw.Elapsed.TotalSeconds);
-                Console.Error.WriteLine($"{n}x{k} run {rep + 1}: {sw.Elapsed.TotalSeconds:0.00} s");
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+                cpuTimes.Add(cpu.TotalSeconds);
+                Console.Error.WriteLine($"{n}x{k} run {rep + 1}: {sw.Elapsed.TotalSeconds:0.00} s wall, {cpu.TotalSeconds:0.00} s CPU");
             }
 
             times.Sort();
+            cpuTimes.Sort();
             var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
             string Get(string name, Func<ScenarioResult, string> f) => result!.Scenario(name) is { } s ? f(s) : "–";
             var cur = result!.Current.Metrics.Potential.Spread;
             Console.WriteLine(string.Join(" | ", new[]
             {
-                $"| {n:N0} × {k:N0}", repeats.ToString(CultureInfo.InvariantCulture), times[times.Count / 2].ToString("0.00", CultureInfo.InvariantCulture),
+                $"| {n:N0} × {k:N0}", repeats.ToString(CultureInfo.InvariantCulture), times[times.Count / 2].ToString("0.00", CultureInfo.InvariantCulture) + " (CPU " + cpuTimes[cpuTimes.Count / 2].ToString("0.00", CultureInfo.InvariantCulture) + ")",
                 peak.ToString("0", CultureInfo.InvariantCulture),
                 Get("opportunity", s => s.Metrics.Potential.Gini.ToString("0.0000", CultureInfo.InvariantCulture)),
                 Get("opportunity", s => s.Metrics.Workload.Gini.ToString("0.0000", CultureInfo.InvariantCulture)),

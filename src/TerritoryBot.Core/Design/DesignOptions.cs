@@ -109,7 +109,7 @@ public sealed record DesignOptions
     public int CandidateReps { get; init; } = 8;
 
     /// <summary>Random partner accounts tried per candidate rep for a swap.</summary>
-    public int SwapSamples { get; init; } = 3;
+    public int SwapSamples { get; init; } = 2;
 
     /// <summary>
     /// Safety stop only: with a clock and a budget, a scenario stops searching after the budget even

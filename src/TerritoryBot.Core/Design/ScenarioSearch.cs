@@ -127,41 +127,47 @@ internal sealed class ScenarioSearch
 
     private double F(int d, double x)
     {
-        double h = Math.Abs(x) - _band[d];
-        return h > 0 ? _alpha[d] * x * x + _beta[d] * h * h : _alpha[d] * x * x;
+        unchecked
+        {
+            double h = Math.Abs(x) - _band[d];
+            return h > 0 ? _alpha[d] * x * x + _beta[d] * h * h : _alpha[d] * x * x;
+        }
     }
 
     /// <summary>Scenario cost of giving account i to rep r (before the K/N scale).</summary>
     public double Cost(int i, int r)
     {
-        var w = _key[i] ? _s.Key : _s.Other;
-        double c = 0;
-        if (w.Geo > 0 && _p.HasLocation[i] && _p.HasAnchor[r])
+        unchecked
         {
-            c += w.Geo * _p.Chord(i, r) * _invUnit;
-        }
+            var w = _key[i] ? _s.Key : _s.Other;
+            double c = 0;
+            if (w.Geo > 0 && _p.HasLocation[i] && _p.HasAnchor[r])
+            {
+                c += w.Geo * _p.Chord(i, r) * _invUnit;
+            }
 
-        if (w.Affinity > 0)
-        {
-            c += w.Affinity * (1 - _p.Affinity[r * _nInd + _p.Industry[i]]);
-        }
+            if (w.Affinity > 0)
+            {
+                c += w.Affinity * (1 - _p.Affinity[r * _nInd + _p.Industry[i]]);
+            }
 
-        if (w.Segment > 0)
-        {
-            c += w.Segment * _segMismatch[(int)_p.Tiers[i] * 3 + _p.Seniority[r]];
-        }
+            if (w.Segment > 0)
+            {
+                c += w.Segment * _segMismatch[(int)_p.Tiers[i] * 3 + _p.Seniority[r]];
+            }
 
-        if (w.Vertical > 0 && _vertical is not null && !_vertical[_p.Industry[i] * _k + r])
-        {
-            c += w.Vertical;
-        }
+            if (w.Vertical > 0 && _vertical is not null && !_vertical[_p.Industry[i] * _k + r])
+            {
+                c += w.Vertical;
+            }
 
-        if (w.Move > 0 && _p.Orig[i] >= 0 && r != _p.Orig[i])
-        {
-            c += w.Move * _moveScale;
-        }
+            if (w.Move > 0 && _p.Orig[i] >= 0 && r != _p.Orig[i])
+            {
+                c += w.Move * _moveScale;
+            }
 
-        return c;
+            return c;
+        }
     }
 
     /// <summary>The objective recomputed from scratch (O(N·D)); tests compare it with the tracked value.</summary>
@@ -201,41 +207,47 @@ internal sealed class ScenarioSearch
     /// <summary>Objective change of moving account i from its rep to rep b (O(D)).</summary>
     public double MoveDelta(int i, int b)
     {
-        int a = _assign[i];
-        double delta = 0;
-        int ia = a * D, ib = b * D, iv = i * D;
-        for (int d = 0; d < D; d++)
+        unchecked
         {
-            double v = _values[iv + d];
-            if (v == 0)
+            int a = _assign[i];
+            double delta = 0;
+            int ia = a * D, ib = b * D, iv = i * D;
+            for (int d = 0; d < D; d++)
             {
-                continue;
+                double v = _values[iv + d];
+                if (v == 0)
+                {
+                    continue;
+                }
+
+                delta += F(d, X(_sums[ia + d] - v, a, d)) - _f[ia + d] + F(d, X(_sums[ib + d] + v, b, d)) - _f[ib + d];
             }
 
-            delta += F(d, X(_sums[ia + d] - v, a, d)) - _f[ia + d] + F(d, X(_sums[ib + d] + v, b, d)) - _f[ib + d];
+            return delta + _costScale * (Cost(i, b) - _curCost[i]);
         }
-
-        return delta + _costScale * (Cost(i, b) - _curCost[i]);
     }
 
     /// <summary>Objective change of swapping account i (rep a) with account j (rep b) (O(D)).</summary>
     public double SwapDelta(int i, int j)
     {
-        int a = _assign[i], b = _assign[j];
-        double delta = 0;
-        int ia = a * D, ib = b * D, iv = i * D, jv = j * D;
-        for (int d = 0; d < D; d++)
+        unchecked
         {
-            double dv = _values[iv + d] - _values[jv + d];
-            if (dv == 0)
+            int a = _assign[i], b = _assign[j];
+            double delta = 0;
+            int ia = a * D, ib = b * D, iv = i * D, jv = j * D;
+            for (int d = 0; d < D; d++)
             {
-                continue;
+                double dv = _values[iv + d] - _values[jv + d];
+                if (dv == 0)
+                {
+                    continue;
+                }
+
+                delta += F(d, X(_sums[ia + d] - dv, a, d)) - _f[ia + d] + F(d, X(_sums[ib + d] + dv, b, d)) - _f[ib + d];
             }
 
-            delta += F(d, X(_sums[ia + d] - dv, a, d)) - _f[ia + d] + F(d, X(_sums[ib + d] + dv, b, d)) - _f[ib + d];
+            return delta + _costScale * (Cost(i, b) + Cost(j, a) - _curCost[i] - _curCost[j]);
         }
-
-        return delta + _costScale * (Cost(i, b) + Cost(j, a) - _curCost[i] - _curCost[j]);
     }
 
     // ---------- state changes ----------
@@ -331,39 +343,45 @@ internal sealed class ScenarioSearch
 
     public bool CanMove(int i, int b)
     {
-        int a = _assign[i];
-        if (_p.Fixed[i] || a == b || !_p.Allowed(i, b))
+        unchecked
         {
-            return false;
-        }
+            int a = _assign[i];
+            if (_p.Fixed[i] || a == b || !_p.Allowed(i, b))
+            {
+                return false;
+            }
 
-        if (_p.CapCounted[i] && _capUsed[b] >= _capacity[b])
-        {
-            return false;
-        }
+            if (_p.CapCounted[i] && _capUsed[b] >= _capacity[b])
+            {
+                return false;
+            }
 
-        int dm = MovedDelta(i, a, b);
-        return dm <= 0 || (_moved + dm <= _maxMoved && _arrMoved + dm * _p.Arr[i] <= _maxArrMoved + 1e-6);
+            int dm = MovedDelta(i, a, b);
+            return dm <= 0 || (_moved + dm <= _maxMoved && _arrMoved + dm * _p.Arr[i] <= _maxArrMoved + 1e-6);
+        }
     }
 
     public bool CanSwap(int i, int j)
     {
-        int a = _assign[i], b = _assign[j];
-        if (_p.Fixed[i] || _p.Fixed[j] || a == b || !_p.Allowed(i, b) || !_p.Allowed(j, a))
+        unchecked
         {
-            return false;
-        }
+            int a = _assign[i], b = _assign[j];
+            if (_p.Fixed[i] || _p.Fixed[j] || a == b || !_p.Allowed(i, b) || !_p.Allowed(j, a))
+            {
+                return false;
+            }
 
-        int cb = (_p.CapCounted[i] ? 1 : 0) - (_p.CapCounted[j] ? 1 : 0);
-        if ((cb > 0 && _capUsed[b] + cb > _capacity[b]) || (cb < 0 && _capUsed[a] - cb > _capacity[a]))
-        {
-            return false;
-        }
+            int cb = (_p.CapCounted[i] ? 1 : 0) - (_p.CapCounted[j] ? 1 : 0);
+            if ((cb > 0 && _capUsed[b] + cb > _capacity[b]) || (cb < 0 && _capUsed[a] - cb > _capacity[a]))
+            {
+                return false;
+            }
 
-        int dmi = MovedDelta(i, a, b), dmj = MovedDelta(j, b, a);
-        int dm = dmi + dmj;
-        double darr = dmi * _p.Arr[i] + dmj * _p.Arr[j];
-        return (dm <= 0 || _moved + dm <= _maxMoved) && (darr <= 0 || _arrMoved + darr <= _maxArrMoved + 1e-6);
+            int dmi = MovedDelta(i, a, b), dmj = MovedDelta(j, b, a);
+            int dm = dmi + dmj;
+            double darr = dmi * _p.Arr[i] + dmj * _p.Arr[j];
+            return (dm <= 0 || _moved + dm <= _maxMoved) && (darr <= 0 || _arrMoved + darr <= _maxArrMoved + 1e-6);
+        }
     }
 
     public int MovedCount => _moved;
@@ -842,122 +860,125 @@ internal sealed class ScenarioSearch
 
     public void Search()
     {
-        var clock = _o.Clock;
-        long startTicks = clock?.GetTimestamp() ?? 0;
-        var order = Enumerable.Range(0, _n).Where(i => !_p.Fixed[i]).ToArray();
-        int samples = Math.Max(0, _o.SwapSamples);
-        const double eps = 1e-12;
-        for (Passes = 0; Passes < _o.MaxPasses; Passes++)
+        unchecked
         {
-            if (clock is not null && _o.TimeBudget is { } budget && clock.GetElapsedTime(startTicks) > budget)
+            var clock = _o.Clock;
+            long startTicks = clock?.GetTimestamp() ?? 0;
+            var order = Enumerable.Range(0, _n).Where(i => !_p.Fixed[i]).ToArray();
+            int samples = Math.Max(0, _o.SwapSamples);
+            const double eps = 1e-12;
+            for (Passes = 0; Passes < _o.MaxPasses; Passes++)
             {
-                StoppedByClock = true;
-                break;
-            }
-
-            if (Evaluations >= _o.MaxEvaluations)
-            {
-                break;
-            }
-
-            double before = TrackedObjective;
-            if (Passes == 0 && _s.MoveCap)
-            {
-                // Under a move cap, spend the first moves on the largest accounts: most balance per move.
-                order = FreeByValue(order);
-                SetMoveScale(256);
-            }
-            else
-            {
-                Shuffle(order);
-            }
-
-            foreach (int i in order)
-            {
-                int a = _assign[i];
-                double bestDelta = -eps;
-                int bestRep = -1, bestPartner = -1;
-                foreach (int b in Candidates(i))
+                if (clock is not null && _o.TimeBudget is { } budget && clock.GetElapsedTime(startTicks) > budget)
                 {
-                    if (b == a)
-                    {
-                        continue;
-                    }
+                    StoppedByClock = true;
+                    break;
+                }
 
-                    Evaluations++;
-                    if (CanMove(i, b))
-                    {
-                        double delta = MoveDelta(i, b);
-                        if (delta < bestDelta)
-                        {
-                            bestDelta = delta;
-                            bestRep = b;
-                            bestPartner = -1;
-                        }
-                    }
+                if (Evaluations >= _o.MaxEvaluations)
+                {
+                    break;
+                }
 
-                    var list = _members[b];
-                    for (int s = 0; s < samples && list.Count > 0; s++)
+                double before = TrackedObjective;
+                if (Passes == 0 && _s.MoveCap)
+                {
+                    // Under a move cap, spend the first moves on the largest accounts: most balance per move.
+                    order = FreeByValue(order);
+                    SetMoveScale(256);
+                }
+                else
+                {
+                    Shuffle(order);
+                }
+
+                foreach (int i in order)
+                {
+                    int a = _assign[i];
+                    double bestDelta = -eps;
+                    int bestRep = -1, bestPartner = -1;
+                    foreach (int b in Candidates(i))
                     {
-                        int j = list[_rng.Next(list.Count)];
-                        Evaluations++;
-                        if (!CanSwap(i, j))
+                        if (b == a)
                         {
                             continue;
                         }
 
-                        double delta = SwapDelta(i, j);
-                        if (delta < bestDelta)
+                        Evaluations++;
+                        if (CanMove(i, b))
                         {
-                            bestDelta = delta;
-                            bestRep = b;
-                            bestPartner = j;
+                            double delta = MoveDelta(i, b);
+                            if (delta < bestDelta)
+                            {
+                                bestDelta = delta;
+                                bestRep = b;
+                                bestPartner = -1;
+                            }
+                        }
+
+                        var list = _members[b];
+                        for (int s = 0; s < samples && list.Count > 0; s++)
+                        {
+                            int j = list[_rng.Next(list.Count)];
+                            Evaluations++;
+                            if (!CanSwap(i, j))
+                            {
+                                continue;
+                            }
+
+                            double delta = SwapDelta(i, j);
+                            if (delta < bestDelta)
+                            {
+                                bestDelta = delta;
+                                bestRep = b;
+                                bestPartner = j;
+                            }
                         }
                     }
+
+                    if (bestRep < 0)
+                    {
+                        continue;
+                    }
+
+                    if (bestPartner < 0)
+                    {
+                        ApplyMove(i, bestRep);
+                        Moves++;
+                    }
+                    else
+                    {
+                        ApplySwap(i, bestPartner);
+                        Swaps++;
+                    }
+
+                    TrackedObjective += bestDelta;
                 }
 
-                if (bestRep < 0)
+                if (_moveScale > 1)
                 {
+                    SetMoveScale(_moveScale / 2);
                     continue;
                 }
 
-                if (bestPartner < 0)
+                // Converged when a whole pass gains less than 0.1% of the objective.
+                if (before - TrackedObjective <= 1e-3 * Math.Abs(before) + 1e-15)
                 {
-                    ApplyMove(i, bestRep);
-                    Moves++;
+                    Passes++;
+                    break;
                 }
-                else
-                {
-                    ApplySwap(i, bestPartner);
-                    Swaps++;
-                }
-
-                TrackedObjective += bestDelta;
             }
 
             if (_moveScale > 1)
             {
-                SetMoveScale(_moveScale / 2);
-                continue;
+                SetMoveScale(1); // stopped early: report the objective at the real move price
             }
 
-            // Converged when a whole pass gains less than 0.02% of the objective.
-            if (before - TrackedObjective <= 2e-4 * Math.Abs(before) + 1e-15)
+            if (_capacityRelaxed > 0)
             {
-                Passes++;
-                break;
+                Issues.Add(new(_s.Name, "capacity-exceeded",
+                    $"Capacity could not be honoured for {_capacityRelaxed} active account(s): no allowed rep had room, so they went to the allowed rep least over capacity."));
             }
-        }
-
-        if (_moveScale > 1)
-        {
-            SetMoveScale(1); // stopped early: report the objective at the real move price
-        }
-
-        if (_capacityRelaxed > 0)
-        {
-            Issues.Add(new(_s.Name, "capacity-exceeded",
-                $"Capacity could not be honoured for {_capacityRelaxed} active account(s): no allowed rep had room, so they went to the allowed rep least over capacity."));
         }
     }
 
