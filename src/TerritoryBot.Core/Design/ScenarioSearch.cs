@@ -559,7 +559,7 @@ internal sealed class ScenarioSearch
         double maxWeight = Math.Max(Math.Max(Math.Max(_s.Other.Geo, _s.Other.Affinity), Math.Max(_s.Other.Segment, _s.Other.Vertical)),
             Math.Max(Math.Max(_s.Key.Geo, _s.Key.Affinity), Math.Max(_s.Key.Segment, _s.Key.Vertical)));
         double eta = Math.Max(0.05, maxWeight);
-        const int iterations = 25;
+        const int iterations = 15;
         for (int it = 0; it < iterations; it++)
         {
             Array.Copy(baseLoad, load, _k);
@@ -590,7 +590,7 @@ internal sealed class ScenarioSearch
                 lambda[r] += eta * (target > 0 ? load[r] / target - 1 : 0);
             }
 
-            eta *= 0.88;
+            eta *= 0.82;
         }
 
         foreach (int i in free)
@@ -897,6 +897,10 @@ internal sealed class ScenarioSearch
                     int a = _assign[i];
                     double bestDelta = -eps;
                     int bestRep = -1, bestPartner = -1;
+                    // Moves to every candidate; swaps only towards the two reps the moves rate best
+                    // (where the account "wants" to go), which keeps a visit O(|candidates| + swaps).
+                    int dir1 = -1, dir2 = -1;
+                    double dir1Delta = double.PositiveInfinity, dir2Delta = double.PositiveInfinity;
                     foreach (int b in Candidates(i))
                     {
                         if (b == a)
@@ -905,15 +909,34 @@ internal sealed class ScenarioSearch
                         }
 
                         Evaluations++;
-                        if (CanMove(i, b))
+                        double delta = MoveDelta(i, b);
+                        if (delta < dir1Delta)
                         {
-                            double delta = MoveDelta(i, b);
-                            if (delta < bestDelta)
-                            {
-                                bestDelta = delta;
-                                bestRep = b;
-                                bestPartner = -1;
-                            }
+                            dir2 = dir1;
+                            dir2Delta = dir1Delta;
+                            dir1 = b;
+                            dir1Delta = delta;
+                        }
+                        else if (delta < dir2Delta)
+                        {
+                            dir2 = b;
+                            dir2Delta = delta;
+                        }
+
+                        if (delta < bestDelta && CanMove(i, b))
+                        {
+                            bestDelta = delta;
+                            bestRep = b;
+                            bestPartner = -1;
+                        }
+                    }
+
+                    for (int t = 0; t < 2; t++)
+                    {
+                        int b = t == 0 ? dir1 : dir2;
+                        if (b < 0)
+                        {
+                            continue;
                         }
 
                         var list = _members[b];
