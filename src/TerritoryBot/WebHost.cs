@@ -1,3 +1,7 @@
+using TerritoryBot.Data;
+using TerritoryBot.Demo;
+using TerritoryBot.Landing;
+
 namespace TerritoryBot;
 
 /// <summary>The web host; Program.cs-style table of contents for the server side.</summary>
@@ -21,8 +25,12 @@ public static class WebHost
             builder.WebHost.UseUrls("http://localhost:3978");
         }
 
+        builder.AddTerritoryData();
+        builder.AddDemoSeeding();
+
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapLandingPage();
         return app;
     }
 

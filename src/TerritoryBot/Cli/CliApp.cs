@@ -28,6 +28,8 @@ internal static class CliApp
     // Each command lives in its own file; add new ones here.
     private static IEnumerable<Command> Commands()
     {
+        yield return DemoDataCommand.Create();
+        yield return ImportCommand.Create();
         yield return DesignCommand.Create();
         yield return ExportCommand.Create();
     }

@@ -1,0 +1,151 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace TerritoryBot.Data;
+
+/// <summary>The <c>Database</c> configuration section.</summary>
+internal sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary><c>Sqlite</c> (default, embedded) or <c>Postgres</c>.</summary>
+    [Required]
+    [RegularExpression("(?i)^(sqlite|postgres|postgresql)$", ErrorMessage = "Database:Provider must be Sqlite or Postgres")]
+    public string Provider { get; set; } = "Sqlite";
+
+    public bool IsPostgres => Provider.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// Builds and migrates the territory database from configuration: connection string <c>Territory</c>
+/// (<c>ConnectionStrings__Territory</c> overrides it), provider <c>Database:Provider</c>. Used by the web host
+/// (<see cref="AddTerritoryData"/>) and by the CLI without a host (<see cref="OpenAsync"/>).
+/// </summary>
+internal static class TerritoryDatabase
+{
+    public const string ConnectionStringName = "Territory";
+
+    /// <summary>Registers the DbContext, its options and the start-up migration with the web host.</summary>
+    public static WebApplicationBuilder AddTerritoryData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddDbContext<TerritoryDbContext>((services, options) =>
+            Configure(options, services.GetRequiredService<IOptions<DatabaseOptions>>().Value, ConnectionString(builder.Configuration)));
+        // Registered here, first, so that hosted services added later (demo seeding) find the schema in place.
+        builder.Services.AddHostedService<MigrateOnStart>();
+        return builder;
+    }
+
+    /// <summary>Provider, connection string and warnings: the one place that configures the DbContext.</summary>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database, string connectionString)
+    {
+        if (database.IsPostgres)
+        {
+            options.UseNpgsql(connectionString);
+        }
+        else
+        {
+            options.UseSqlite(connectionString);
+        }
+
+        // EF 9+ refuses Migrate() when the model differs from the last migration's model snapshot. Our migrations
+        // are hand-written (no EF design package here) and carry no snapshot, so that check would always fire.
+        // It is replaced by SchemaTests, which migrate a real SQLite and PostgreSQL database and read every
+        // mapped column of every table back.
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>A DbContext for the given configuration (appsettings.json and environment when null), not migrated.</summary>
+    public static TerritoryDbContext Create(IConfiguration? configuration = null)
+    {
+        configuration ??= LoadConfiguration();
+        var database = new DatabaseOptions();
+        configuration.GetSection(DatabaseOptions.Section).Bind(database);
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(database, new ValidationContext(database), results, validateAllProperties: true))
+        {
+            throw new InvalidOperationException(string.Join("; ", results.Select(r => r.ErrorMessage)));
+        }
+
+        var options = new DbContextOptionsBuilder<TerritoryDbContext>();
+        Configure(options, database, ConnectionString(configuration));
+        return new TerritoryDbContext(options.Options);
+    }
+
+    /// <summary>A migrated DbContext for the CLI: the same configuration sources as the web host.</summary>
+    public static async Task<TerritoryDbContext> OpenAsync(IConfiguration? configuration = null, CancellationToken ct = default)
+    {
+        var db = Create(configuration);
+        try
+        {
+            await db.MigrateAsync(ct);
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Applies pending migrations; for SQLite, first creates the directory of the database file.</summary>
+    public static async Task MigrateAsync(this TerritoryDbContext db, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            if (!string.IsNullOrEmpty(file) && file != ":memory:" && !file.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            {
+                var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+                if (!string.IsNullOrEmpty(directory))
+                {
+                    Directory.CreateDirectory(directory);
+                }
+            }
+        }
+
+        await db.Database.MigrateAsync(ct);
+    }
+
+    /// <summary>
+    /// appsettings.json next to the executable, appsettings.{Environment}.json, the repository's
+    /// appsettings.Development.json in Development, then environment variables (ConnectionStrings__Territory,
+    /// Database__Provider) — the sources the web host reads.
+    /// </summary>
+    public static IConfiguration LoadConfiguration()
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+                          ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+                          ?? Environments.Production;
+        var builder = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true);
+        if (environment == Environments.Development && WebHost.FindRepositoryRoot() is { } root)
+        {
+            builder.AddJsonFile(Path.Combine(root, "appsettings.Development.json"), optional: true);
+        }
+
+        return builder.AddEnvironmentVariables().Build();
+    }
+
+    private static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"connection string '{ConnectionStringName}' is not configured (ConnectionStrings:{ConnectionStringName})");
+
+    /// <summary>Applies migrations when the web host starts, before it serves anything.</summary>
+    private sealed class MigrateOnStart(IServiceScopeFactory scopes) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<TerritoryDbContext>().MigrateAsync(cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,380 @@
+using System.Globalization;
+using System.Text.Unicode;
+using CsvHelper;
+
+namespace TerritoryBot.Import;
+
+/// <summary>
+/// One CSV file of a data folder, read row by row with typed, validating accessors. Every problem is added to
+/// <see cref="ImportErrors"/> with the file, the line where the record starts and the column; an accessor that
+/// finds a bad value returns null/default so the caller can go on and report every error of the row.
+/// </summary>
+internal sealed class CsvTable : IDisposable
+{
+    /// <summary>Largest record accepted (a 10,000-character cell is fine); guards against unclosed quotes and binary junk.</summary>
+    public const int MaxRecordBytes = 1 << 20;
+
+    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        HasHeader = true,
+        TrackLineNumbers = true,
+        TrimWhitespace = true,
+        SkipEmptyLines = true,
+        MaxRecordSize = MaxRecordBytes,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+        MalformedData = CsvMalformedDataHandling.Recover,
+    };
+
+    private readonly CsvReader _reader;
+    private readonly ImportErrors _errors;
+    private readonly Dictionary<string, int> _columns;
+    private readonly int _headerCount;
+    private long _malformedLine = -1;
+    private string? _malformedReason;
+
+    private CsvTable(CsvReader reader, string file, ImportErrors errors, Dictionary<string, int> columns, int headerCount)
+    {
+        _reader = reader;
+        File = file;
+        _errors = errors;
+        _columns = columns;
+        _headerCount = headerCount;
+    }
+
+    public string File { get; }
+
+    /// <summary>The line where the current record starts (the header is line 1).</summary>
+    public long Line { get; private set; }
+
+    /// <summary>Whether a row had an error (reset by <see cref="Read"/>).</summary>
+    public bool RowHasErrors { get; private set; }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> and checks its header: null (with the errors reported) when the file is
+    /// missing, empty, not comma-separated or lacks required columns. Header names match case-insensitively.
+    /// </summary>
+    public static CsvTable? Open(string path, string file, IReadOnlyList<string> requiredColumns, ImportErrors errors)
+    {
+        if (!System.IO.File.Exists(path))
+        {
+            errors.AddFile(file, $"not found in {Path.GetDirectoryName(path)}");
+            return null;
+        }
+
+        CsvReader? reader = null;
+        CsvTable? table = null;
+        try
+        {
+            // The malformed-record callback needs the table, which needs the reader: capture through a local.
+            CsvTable? self = null;
+            reader = CsvReader.FromFile(path, Options with
+            {
+                OnMalformedRecord = m => self?.OnMalformed(m),
+            });
+            var headers = reader.Headers;
+            if (headers.Count == 0)
+            {
+                errors.AddFile(file, $"the file is empty; expected a header row with columns {string.Join(", ", requiredColumns)}");
+                reader.Dispose();
+                return null;
+            }
+
+            var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var ok = true;
+            for (var i = 0; i < headers.Count; i++)
+            {
+                var name = headers[i].Trim();
+                if (name.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!columns.TryAdd(name, i))
+                {
+                    errors.AddRow(file, 1, $"column '{name}' appears twice (columns {columns[name] + 1} and {i + 1})");
+                    ok = false;
+                }
+            }
+
+            var missing = requiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
+            if (missing.Count > 0)
+            {
+                ok = false;
+                var other = headers.Count == 1 ? OtherSeparator(headers[0]) : null;
+                if (other is not null)
+                {
+                    errors.AddRow(file, 1, $"expected a comma-separated header with column {requiredColumns[0]}; this header looks {other}-separated");
+                }
+                else if (headers.Any(h => h.Contains('\uFFFD') || h.Any(c => char.IsControl(c) && c is not '\t')))
+                {
+                    errors.AddRow(file, 1, $"the header is not text (binary file?); expected a comma-separated header with columns {string.Join(", ", requiredColumns)}");
+                }
+                else
+                {
+                    errors.AddRow(file, 1, $"missing required column{(missing.Count == 1 ? "" : "s")}: {string.Join(", ", missing)}");
+                }
+            }
+
+            if (!ok)
+            {
+                reader.Dispose();
+                return null;
+            }
+
+            table = new CsvTable(reader, file, errors, columns, headers.Count);
+            self = table;
+            return table;
+        }
+        catch (CsvFormatException e)
+        {
+            reader?.Dispose();
+            errors.AddRow(file, Math.Max(1, e.LineNumber), RecordProblem(e));
+            return null;
+        }
+        catch (IOException e)
+        {
+            reader?.Dispose();
+            errors.AddFile(file, $"cannot be read: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>The 0-based index of a column, or -1 when the file does not have it.</summary>
+    public int Column(string name) => _columns.GetValueOrDefault(name, -1);
+
+    /// <summary>
+    /// Moves to the next data row that can be validated; rows with the wrong field count or bytes that are not
+    /// UTF-8 are reported and passed over. Returns false at the end, or after a record too large to read.
+    /// </summary>
+    public bool Read()
+    {
+        while (true)
+        {
+            try
+            {
+                if (!_reader.Read())
+                {
+                    return false;
+                }
+            }
+            catch (CsvFormatException e)
+            {
+                _errors.AddRow(File, Math.Max(1, e.LineNumber), RecordProblem(e) + "; the rest of the file was not read");
+                return false;
+            }
+
+            Line = _reader.LineNumber;
+            RowHasErrors = false;
+            if (_malformedLine == Line)
+            {
+                _errors.AddRow(File, Line, $"malformed quoting ({_malformedReason})");
+                RowHasErrors = true;
+            }
+
+            if (!Utf8.IsValid(_reader.RawRecord))
+            {
+                _errors.AddRow(File, Line, "is not valid UTF-8 text");
+                continue;
+            }
+
+            if (_reader.FieldCount != _headerCount)
+            {
+                _errors.AddRow(File, Line, $"has {_reader.FieldCount} field{(_reader.FieldCount == 1 ? "" : "s")} but the header has {_headerCount}");
+                continue;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The trimmed text of a cell, or null when the column is absent or the cell empty.</summary>
+    public string? Text(int column)
+    {
+        if (column < 0 || _reader.IsEmpty(column))
+        {
+            return null;
+        }
+
+        return _reader.GetString(column);
+    }
+
+    public string? RequiredText(int column, string name)
+    {
+        var text = Text(column);
+        if (text is null)
+        {
+            Error(name, "is required");
+        }
+
+        return text;
+    }
+
+    public int? WholeNumber(int column, string name, bool required = false)
+    {
+        var text = required ? RequiredText(column, name) : Text(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            Error(name, $"{ImportErrors.Quote(text)} is not a whole number");
+            return null;
+        }
+
+        if (value < 0)
+        {
+            Error(name, $"{ImportErrors.Quote(text)} must be 0 or more");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>A finite decimal number within [min, max]; <paramref name="hint"/> is added to range errors.</summary>
+    public double? Number(int column, string name, double min, double max, bool required = false, string? hint = null)
+    {
+        var text = required ? RequiredText(column, name) : Text(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+                CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            Error(name, $"{ImportErrors.Quote(text)} is not a number");
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            var range = double.IsPositiveInfinity(max)
+                ? $"must be {min.ToString(CultureInfo.InvariantCulture)} or more"
+                : $"is outside {min.ToString(CultureInfo.InvariantCulture)}..{max.ToString(CultureInfo.InvariantCulture)}";
+            Error(name, $"{ImportErrors.Quote(text)} {range}{(hint is null ? "" : $" ({hint})")}");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>A plain amount of money: a finite number ≥ 0.</summary>
+    public double? Money(int column, string name, bool required = false) =>
+        Number(column, name, 0, double.PositiveInfinity, required);
+
+    /// <summary>true/false/yes/no/1/0 in any case; empty is false.</summary>
+    public bool Boolean(int column, string name)
+    {
+        var text = Text(column);
+        if (text is null)
+        {
+            return false;
+        }
+
+        if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text == "1")
+        {
+            return true;
+        }
+
+        if (text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase) || text == "0")
+        {
+            return false;
+        }
+
+        Error(name, $"{ImportErrors.Quote(text)} is not a boolean (true/false, yes/no, 1/0)");
+        return false;
+    }
+
+    /// <summary>An ISO 8601 date (yyyy-mm-dd), or an ISO 8601 date and time whose date part is kept.</summary>
+    public DateOnly? Date(int column, string name)
+    {
+        var text = Text(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        if (text.Length > 10 && text[10] is 'T' or 't'
+            && DateTimeOffset.TryParseExact(text, IsoDateTimes, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _)
+            && DateOnly.TryParseExact(text.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return date;
+        }
+
+        Error(name, $"{ImportErrors.Quote(text)} is not an ISO 8601 date (yyyy-mm-dd)");
+        return null;
+    }
+
+    /// <summary>One of <paramref name="values"/>, matched case-insensitively; null when empty.</summary>
+    public T? Choice<T>(int column, string name, IReadOnlyDictionary<string, T> values)
+        where T : struct
+    {
+        var text = Text(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (values.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+
+        Error(name, $"{ImportErrors.Quote(text)} is not one of {string.Join(", ", values.Keys)}");
+        return null;
+    }
+
+    /// <summary>A `;`-separated list: items trimmed, empty items dropped.</summary>
+    public IReadOnlyList<string> List(int column)
+    {
+        var text = Text(column);
+        return text is null ? [] : text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    public void Error(string column, string message)
+    {
+        RowHasErrors = true;
+        _errors.Add(File, Line, column, message);
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    private static readonly string[] IsoDateTimes =
+    [
+        "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+    ];
+
+    private void OnMalformed(CsvMalformedRecord record)
+    {
+        if (record.Reason == CsvMalformedReason.FieldCountMismatch)
+        {
+            return; // reported by Read with the counts
+        }
+
+        _malformedLine = record.LineNumber;
+        _malformedReason = record.Reason switch
+        {
+            CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
+            CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote",
+            CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed",
+            _ => record.Reason.ToString(),
+        };
+    }
+
+    private static string RecordProblem(CsvFormatException e) =>
+        e.Message.Contains("MaxRecordSize", StringComparison.Ordinal)
+            ? $"a record is longer than {MaxRecordBytes / (1 << 20)} MiB (an unclosed quote, or not a CSV file?)"
+            : $"cannot be read as CSV: {e.Message}";
+
+    private static string? OtherSeparator(string header) =>
+        header.Contains(';') ? "semicolon" : header.Contains('\t') ? "tab" : header.Contains('|') ? "pipe" : null;
+}
