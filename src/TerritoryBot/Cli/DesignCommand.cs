@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
+using TerritoryBot.Data;
 using TerritoryBot.Core.Design;
 using TerritoryBot.Core.Model;
 using TerritoryBot.Core.Scoring;
@@ -46,11 +48,27 @@ internal static class DesignCommand
             var request = new DesignRequest(parseResult.GetValue(scenario), parseResult.GetValue(maxMoved), parseResult.GetValue(protect),
                 parseResult.GetValue(json), parseResult.GetValue(seed), parseResult.GetValue(maxArr));
             Validate(request, allowCurrent: false);
-            var dataSet = await DataSource.LoadAsync(parseResult.GetValue(data), token);
-            return Run(dataSet, request, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date), output);
+            var dir = parseResult.GetValue(data);
+            var dataSet = await DataSource.LoadAsync(dir, token);
+            var result = Design(dataSet, request, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date));
+            Write(result, request, output);
+            if (dir is null)
+            {
+                // Read from the database: keep the scenarios there for chat, proposals and export.
+                await using var db = await TerritoryDatabase.OpenAsync(null, token);
+                await db.SaveScenariosAsync(ToStored(result, TimeProvider.System.GetUtcNow().UtcDateTime), token);
+            }
+
+            return CliSupport.Ok;
         }, ct));
         return command;
     }
+
+    /// <summary>The scenarios as database rows: assignments plus the metrics JSON.</summary>
+    public static IReadOnlyList<StoredScenario> ToStored(DesignResult result, DateTime nowUtc) =>
+        result.Scenarios.Select(s => new StoredScenario(s.Name, nowUtc, s.Name == result.Recommended,
+            JsonSerializer.Serialize(new { metrics = s.Metrics, territories = s.Territories, issues = s.Issues, description = s.Description }, CliSupport.Json),
+            s.Assignments.ToList())).ToList();
 
     /// <summary>Option checks shared with export: unknown scenario or a percentage out of range is bad input.</summary>
     public static void Validate(DesignRequest request, bool allowCurrent)
@@ -104,7 +122,12 @@ internal static class DesignCommand
     public static int Run(DataSet data, DesignRequest request, DateOnly asOf, TextWriter output)
     {
         Validate(request, allowCurrent: false);
-        var result = Design(data, request, asOf);
+        Write(Design(data, request, asOf), request, output);
+        return CliSupport.Ok;
+    }
+
+    private static void Write(DesignResult result, DesignRequest request, TextWriter output)
+    {
         if (request.Json)
         {
             CliSupport.WriteJson(output, ToJson(result));
@@ -113,8 +136,6 @@ internal static class DesignCommand
         {
             WriteTable(result, output);
         }
-
-        return CliSupport.Ok;
     }
 
     public static object ToJson(DesignResult result) => new

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using TerritoryBot.Core.Design;
 using TerritoryBot.Core.Model;
+using TerritoryBot.Data;
 
 namespace TerritoryBot.Cli;
 
@@ -27,14 +28,24 @@ internal static class ExportCommand
             var request = new DesignRequest(parseResult.GetValue(scenario), parseResult.GetValue(maxMoved), parseResult.GetValue(protect),
                 false, parseResult.GetValue(seed), parseResult.GetValue(maxArr));
             DesignCommand.Validate(request, allowCurrent: true);
-            var dataSet = await DataSource.LoadAsync(parseResult.GetValue(data), token);
-            return Run(dataSet, request, parseResult.GetValue(outFile)!, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date), output);
+            var dir = parseResult.GetValue(data);
+            var dataSet = await DataSource.LoadAsync(dir, token);
+            IReadOnlyList<Assignment>? stored = null;
+            bool designOptionsGiven = request.MaxMovedPct is not null || request.MaxArrMovedPct is not null || request.ProtectPipeline || request.Seed != 42;
+            if (dir is null && !designOptionsGiven && !request.Scenario!.Equals(ScenarioNames.Current, StringComparison.OrdinalIgnoreCase))
+            {
+                // The scenario the user reviewed with `design` is the one to upload, if it was saved.
+                await using var db = await TerritoryDatabase.OpenAsync(null, token);
+                stored = (await db.LoadScenarioAsync(request.Scenario.ToLowerInvariant(), token))?.Assignments;
+            }
+
+            return Run(dataSet, request, parseResult.GetValue(outFile)!, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date), output, stored);
         }, ct));
         return command;
     }
 
     /// <summary>The command body on an in-memory data set (tests call this directly).</summary>
-    public static int Run(DataSet data, DesignRequest request, FileInfo outFile, DateOnly asOf, TextWriter output)
+    public static int Run(DataSet data, DesignRequest request, FileInfo outFile, DateOnly asOf, TextWriter output, IReadOnlyList<Assignment>? stored = null)
     {
         DesignCommand.Validate(request, allowCurrent: true);
         if (request.Scenario is null)
@@ -47,6 +58,11 @@ internal static class ExportCommand
         if (request.Scenario.Equals(ScenarioNames.Current, StringComparison.OrdinalIgnoreCase))
         {
             rows = data.Accounts.Select(a => (a, a.OwnerId));
+        }
+        else if (stored is not null && stored.Count == data.Accounts.Count)
+        {
+            var owner = stored.ToDictionary(a => a.AccountId, a => a.RepId, StringComparer.Ordinal);
+            rows = data.Accounts.Select(a => (a, owner.TryGetValue(a.AccountId, out var r) ? r : null));
         }
         else
         {

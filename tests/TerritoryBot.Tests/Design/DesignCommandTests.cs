@@ -113,3 +113,35 @@ public sealed class DesignCommandTests
         }
     }
 }
+
+public sealed class DesignStorageTests
+{
+    [Fact]
+    public async Task ToStored_SavedAndLoaded_ExportUsesStoredAssignments()
+    {
+        var data = RandomUniverse.Create(new RandomUniverse.Settings { Accounts = 50, Reps = 3, Seed = 2 }).Data;
+        await using var db = await TerritoryBot.Tests.Data.TestDatabases.NewSqliteAsync();
+        await TerritoryBot.Data.TerritoryStore.ImportDataSetAsync(db, data);
+        var result = DesignCommand.Design(data, new DesignRequest(null, null, false, false), new DateOnly(2025, 1, 15));
+        await TerritoryBot.Data.TerritoryStore.SaveScenariosAsync(db, DesignCommand.ToStored(result, DateTime.UtcNow));
+
+        var stored = await TerritoryBot.Data.TerritoryStore.LoadScenarioAsync(db, "geographic");
+        Assert.NotNull(stored);
+        Assert.Equal(result.Recommended == "geographic", stored.Recommended);
+        Assert.Equal(result.Scenario("geographic")!.Assignments.OrderBy(a => a.AccountId, StringComparer.Ordinal), stored.Assignments);
+        Assert.Contains("\"potential\"", stored.MetricsJson);
+
+        var dir = Directory.CreateTempSubdirectory("tb-export");
+        try
+        {
+            var file = new FileInfo(Path.Combine(dir.FullName, "geo.csv"));
+            ExportCommand.Run(data, new DesignRequest("geographic", null, false, false), file, new DateOnly(2025, 1, 15), new StringWriter(), stored.Assignments);
+            var owners = File.ReadAllLines(file.FullName).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[2]);
+            Assert.All(stored.Assignments, a => Assert.Equal(a.RepId, owners[a.AccountId]));
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+}
