@@ -30,6 +30,8 @@ internal static class CliApp
     {
         yield return DemoDataCommand.Create();
         yield return ImportCommand.Create();
+        yield return FairnessCommand.Create();
+        yield return GapsCommand.Create();
         yield return DesignCommand.Create();
         yield return ExportCommand.Create();
     }

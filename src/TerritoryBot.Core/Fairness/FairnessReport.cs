@@ -1,0 +1,178 @@
+using TerritoryBot.Core.Model;
+
+namespace TerritoryBot.Core.Fairness;
+
+/// <summary>Knobs of the fairness assessment.</summary>
+public sealed record FairnessOptions
+{
+    /// <summary>Allowed deviation of a territory's potential from the team mean, in percent (default ±10%).</summary>
+    public double TolerancePct { get; init; } = 10;
+
+    public WorkloadModel Workload { get; init; } = WorkloadModel.Default;
+
+    /// <summary>Accounts that must not move besides named accounts (e.g. a manager's locks).</summary>
+    public IReadOnlySet<string>? LockedAccountIds { get; init; }
+
+    /// <summary>When true, accounts with open opportunities never move; otherwise they are only avoided.</summary>
+    public bool ProtectPipeline { get; init; }
+
+    /// <summary>Whether unassigned accounts may be handed to a rep as an adjustment.</summary>
+    public bool AssignUnassigned { get; init; } = true;
+
+    /// <summary>Upper bound on the greedy search's moves, a safety net for pathological inputs.</summary>
+    public int MaxMoves { get; init; } = 5_000;
+
+    /// <summary>Share of a rep's potential outside their industry strengths that counts as a mismatch.</summary>
+    public double StrengthMismatchShare { get; init; } = 0.5;
+
+    /// <summary>
+    /// Historical revenue over- or under-states potential when a territory's share of team ARR differs
+    /// from its share of team potential by this factor or more (1.25 = 25% more or 20% less).
+    /// </summary>
+    public double HistoricalRatio { get; init; } = 1.25;
+
+    public static FairnessOptions Default { get; } = new();
+}
+
+/// <summary>The full fairness assessment of one assignment.</summary>
+public sealed record FairnessReport(
+    double TolerancePct,
+    IReadOnlyList<TerritoryFairness> Territories,
+    IReadOnlyList<string> Outliers,
+    FairnessSummary Summary,
+    SeniorityQuotaFit SeniorityQuota,
+    IReadOnlyList<HistoricalRevenueFinding> HistoricalRevenue,
+    IReadOnlyList<StrengthMismatch> StrengthMismatches,
+    DisadvantagedRep? MostDisadvantaged,
+    AdjustmentPlan Adjustments);
+
+/// <summary>One rep's territory (role rep only).</summary>
+public sealed record TerritoryFairness
+{
+    public required string RepId { get; init; }
+    public required string RepName { get; init; }
+    public required Seniority Seniority { get; init; }
+    public double? Quota { get; init; }
+    public bool Ramping { get; init; }
+    /// <summary>Sum of the potential ARR of the accounts the rep owns.</summary>
+    public required double PotentialArr { get; init; }
+    /// <summary>Yearly coverage hours (see <see cref="WorkloadModel"/>).</summary>
+    public required double Workload { get; init; }
+    public required int AccountCount { get; init; }
+    /// <summary>(potential − team mean) / team mean × 100.</summary>
+    public required double DeviationPct { get; init; }
+    /// <summary>(potential − team median) / team median × 100.</summary>
+    public required double DeviationFromMedianPct { get; init; }
+    /// <summary>(workload − mean workload) / mean workload × 100.</summary>
+    public required double WorkloadDeviationPct { get; init; }
+    public required bool IsOutlier { get; init; }
+    public required double CurrentArr { get; init; }
+    /// <summary>Closed-won amounts on the territory's accounts in the 365 days up to the as-of date.</summary>
+    public required double ClosedWonLast12Months { get; init; }
+    public required double OpenPipeline { get; init; }
+    /// <summary>Current ARR / potential (0 when there is no potential).</summary>
+    public required double Penetration { get; init; }
+    /// <summary>Potential per quota dollar; null without a quota.</summary>
+    public double? PotentialPerQuotaDollar { get; init; }
+    /// <summary>Percent of potential in industries outside the rep's strengths; null when no strengths are recorded.</summary>
+    public double? PotentialOutsideStrengthsPct { get; init; }
+}
+
+/// <summary>Spread of potential and workload across territories.</summary>
+public sealed record FairnessSummary(
+    int Territories,
+    double MeanPotential,
+    double MedianPotential,
+    double MinPotential,
+    double MaxPotential,
+    double PotentialGini,
+    double PotentialCv,
+    double PotentialSpread,
+    double MeanWorkload,
+    double MinWorkload,
+    double MaxWorkload,
+    double WorkloadGini,
+    double WorkloadCv,
+    double UnassignedPotential,
+    int UnassignedAccounts,
+    int AccountsHeldOutsideTerritories);
+
+/// <summary>How potential lines up with seniority and quota.</summary>
+public sealed record SeniorityQuotaFit(
+    IReadOnlyList<SeniorityGroup> Groups,
+    bool PotentialRisesWithSeniority,
+    double? TeamPotentialPerQuotaDollar,
+    double? QuotaPotentialSpearman,
+    IReadOnlyList<string> RepsOffQuotaRatio,
+    IReadOnlyList<string> Findings);
+
+public sealed record SeniorityGroup(Seniority Seniority, int Reps, double MeanPotential, double? MeanQuota, double? PotentialPerQuotaDollar);
+
+public enum HistoricalSignal
+{
+    /// <summary>ARR share above potential share: the territory looks richer than what is left to win.</summary>
+    Overstates,
+    /// <summary>ARR share below potential share: more headroom than past revenue suggests.</summary>
+    Understates,
+}
+
+/// <summary>A territory whose historical revenue misrepresents its potential.</summary>
+public sealed record HistoricalRevenueFinding(
+    string RepId,
+    HistoricalSignal Signal,
+    double RevenueSharePct,
+    double PotentialSharePct,
+    double Ratio,
+    string Sentence);
+
+/// <summary>A rep whose potential sits mostly in industries outside their strengths.</summary>
+public sealed record StrengthMismatch(
+    string RepId,
+    double PotentialOutsideStrengthsPct,
+    IReadOnlyList<string> TopOutsideIndustries,
+    string Sentence);
+
+public enum DisadvantageReason
+{
+    LowPotential,
+    LowPotentialPerQuota,
+}
+
+/// <summary>The rep most likely to feel short-changed, and what they will say.</summary>
+public sealed record DisadvantagedRep(
+    string RepId,
+    string RepName,
+    DisadvantageReason Reason,
+    double GapPct,
+    string Concern);
+
+/// <summary>The smallest set of moves the search found, verified by recomputation.</summary>
+public sealed record AdjustmentPlan(
+    IReadOnlyList<AccountMove> Moves,
+    bool WithinTolerance,
+    double MaxAbsDeviationBeforePct,
+    double MaxAbsDeviationAfterPct,
+    IReadOnlyList<TerritoryAfter> TerritoriesAfter,
+    string Explanation);
+
+/// <summary>One concrete account move. FromRepId is empty for an unassigned account.</summary>
+public sealed record AccountMove
+{
+    public required string AccountId { get; init; }
+    public required string AccountName { get; init; }
+    public required string FromRepId { get; init; }
+    public required string ToRepId { get; init; }
+    public required double PotentialArr { get; init; }
+    public required double OpenPipeline { get; init; }
+    public required bool HasRelationshipNotes { get; init; }
+    public required bool InReceiverStrengths { get; init; }
+    public double? DistanceKm { get; init; }
+    /// <summary>Deviation of the giving rep before and after this move (null for unassigned).</summary>
+    public double? FromDeviationBeforePct { get; init; }
+    public double? FromDeviationAfterPct { get; init; }
+    public required double ToDeviationBeforePct { get; init; }
+    public required double ToDeviationAfterPct { get; init; }
+    public required string Rationale { get; init; }
+}
+
+public sealed record TerritoryAfter(string RepId, double PotentialArr, int AccountCount, double DeviationPct, bool IsOutlier);

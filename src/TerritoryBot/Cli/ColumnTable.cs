@@ -1,0 +1,57 @@
+namespace TerritoryBot.Cli;
+
+/// <summary>A plain-text table for human output: left-aligned text, right-aligned numbers.</summary>
+internal sealed class ColumnTable(params string[] headers)
+{
+    private readonly List<string[]> rows = [];
+
+    public ColumnTable Add(params string[] cells)
+    {
+        rows.Add(cells);
+        return this;
+    }
+
+    public void Write(TextWriter output)
+    {
+        int columns = headers.Length;
+        var widths = new int[columns];
+        var numeric = new bool[columns];
+        for (int c = 0; c < columns; c++)
+        {
+            widths[c] = headers[c].Length;
+            numeric[c] = rows.Count > 0 && rows.All(r => c < r.Length && LooksNumeric(r[c]));
+            foreach (var r in rows)
+            {
+                widths[c] = Math.Max(widths[c], c < r.Length ? r[c].Length : 0);
+            }
+        }
+
+        output.WriteLine(Line(headers, widths, numeric));
+        output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var r in rows)
+        {
+            output.WriteLine(Line(r, widths, numeric));
+        }
+    }
+
+    private static string Line(string[] cells, int[] widths, bool[] numeric) =>
+        string.Join("  ", widths.Select((w, c) =>
+        {
+            string cell = c < cells.Length ? cells[c] : "";
+            return numeric[c] ? cell.PadLeft(w) : cell.PadRight(w);
+        })).TrimEnd();
+
+    public static string Money(double value)
+    {
+        double a = Math.Abs(value);
+        string sign = value < 0 ? "-" : "";
+        return a >= 999_500 ? $"{sign}${a / 1e6:0.0}M" : a >= 1_000 ? $"{sign}${a / 1e3:0}k" : $"{sign}${a:0}";
+    }
+
+    public static string Signed(double pct) => pct >= 0.05 ? $"+{pct:0.0}%" : pct <= -0.05 ? $"−{-pct:0.0}%" : "0.0%";
+
+    public static string Pct(double pct) => double.IsFinite(pct) ? $"{pct:0}%" : "∞";
+
+    private static bool LooksNumeric(string s) =>
+        s.Length > 0 && (char.IsDigit(s[^1]) || s[^1] is '%' or 'k' or 'M' or 'B' or 'h') && (char.IsDigit(s[0]) || s[0] is '$' or '+' or '-' or '−');
+}

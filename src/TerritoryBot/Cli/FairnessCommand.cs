@@ -1,0 +1,158 @@
+using System.CommandLine;
+using System.Globalization;
+using TerritoryBot.Core.Fairness;
+using TerritoryBot.Core.Model;
+using TerritoryBot.Core.Scoring;
+
+namespace TerritoryBot.Cli;
+
+/// <summary><c>territorybot fairness [--data DIR] [--assignments FILE] [--tolerance PCT] [--json]</c></summary>
+internal static class FairnessCommand
+{
+    public static Command Create()
+    {
+        var data = CliSupport.DataOption();
+        var json = CliSupport.JsonOption();
+        var assignments = new Option<FileInfo?>("--assignments")
+        {
+            Description = "Assess this CSV (columns account_id, rep_id) instead of the current owners; accounts not in it are unassigned.",
+        };
+        var tolerance = new Option<string?>("--tolerance") { Description = "Allowed deviation from the team mean, in percent (default 10)." };
+        var command = new Command("fairness", "Fairness of the current owners or an assignment file: spread, outliers, concerns and the moves that fix them.")
+        {
+            data, assignments, tolerance, json,
+        };
+        command.SetAction((parseResult, ct) => CliSupport.RunAsync(parseResult, async (output, token) =>
+        {
+            double tolerancePct = ParseTolerance(parseResult.GetValue(tolerance));
+            var dataSet = await DataSource.LoadAsync(parseResult.GetValue(data), token);
+            var file = parseResult.GetValue(assignments);
+            var list = file is null ? null : AssignmentsFile.Read(file, dataSet);
+            var asOf = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+            Write(dataSet, list, file?.Name, new FairnessOptions { TolerancePct = tolerancePct }, asOf, parseResult.GetValue(json), output);
+            return CliSupport.Ok;
+        }, ct));
+        return command;
+    }
+
+    public static double ParseTolerance(string? text)
+    {
+        if (text is null)
+        {
+            return FairnessOptions.Default.TolerancePct;
+        }
+
+        string trimmed = text.Trim().TrimEnd('%');
+        if (!double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value) || value < 0 || value > 100)
+        {
+            throw new BadInputException($"--tolerance: '{text}' is not a percentage between 0 and 100");
+        }
+
+        return value;
+    }
+
+    /// <summary>The command body on an in-memory data set: assesses and prints JSON or tables.</summary>
+    public static void Write(DataSet data, IReadOnlyList<Assignment>? assignments, string? source, FairnessOptions options, DateOnly asOf, bool json, TextWriter output)
+    {
+        if (!data.TerritoryReps.Any())
+        {
+            throw new BadInputException("reps.csv: role: no rep has role rep, so there are no territories to assess");
+        }
+
+        var scores = ScoringEngine.Score(data, asOf).Accounts;
+        var report = FairnessEngine.Assess(data, scores, assignments, asOf, options);
+        string what = source is null ? "current owners" : source;
+        if (json)
+        {
+            CliSupport.WriteJson(output, new FairnessDocument(
+                report.Territories,
+                report.Outliers,
+                report.Adjustments.Moves,
+                what,
+                report.TolerancePct,
+                report.Summary,
+                report.SeniorityQuota,
+                report.HistoricalRevenue,
+                report.StrengthMismatches,
+                report.MostDisadvantaged,
+                new AdjustmentOutcome(report.Adjustments.WithinTolerance, report.Adjustments.Explanation,
+                    report.Adjustments.MaxAbsDeviationBeforePct, report.Adjustments.MaxAbsDeviationAfterPct, report.Adjustments.TerritoriesAfter)));
+            return;
+        }
+
+        WriteText(report, what, output);
+    }
+
+    private static void WriteText(FairnessReport report, string what, TextWriter output)
+    {
+        var s = report.Summary;
+        output.WriteLine($"Fairness of {what}: tolerance ±{report.TolerancePct:0.##}% of the team mean");
+        output.WriteLine();
+        var table = new ColumnTable("Rep", "Name", "Seniority", "Accounts", "Potential", "vs mean", "vs median", "Workload", "vs mean", "Outlier");
+        foreach (var t in report.Territories)
+        {
+            table.Add(t.RepId, t.RepName, t.Seniority.ToString(), t.AccountCount.ToString(CultureInfo.InvariantCulture), ColumnTable.Money(t.PotentialArr),
+                ColumnTable.Signed(t.DeviationPct), ColumnTable.Signed(t.DeviationFromMedianPct), $"{t.Workload:0}h", ColumnTable.Signed(t.WorkloadDeviationPct),
+                t.IsOutlier ? "yes" : "");
+        }
+
+        table.Write(output);
+        output.WriteLine();
+        output.WriteLine($"Potential: mean {ColumnTable.Money(s.MeanPotential)}, median {ColumnTable.Money(s.MedianPotential)}, range "
+            + $"{ColumnTable.Money(s.MinPotential)}–{ColumnTable.Money(s.MaxPotential)}, Gini {s.PotentialGini:0.00}, CV {s.PotentialCv:0.00}.");
+        output.WriteLine($"Workload: mean {s.MeanWorkload:0}h, range {s.MinWorkload:0}h–{s.MaxWorkload:0}h, Gini {s.WorkloadGini:0.00}.");
+        if (s.UnassignedAccounts > 0)
+        {
+            output.WriteLine($"Unassigned: {s.UnassignedAccounts} accounts, {ColumnTable.Money(s.UnassignedPotential)} of potential.");
+        }
+
+        output.WriteLine(report.Outliers.Count == 0 ? "Outliers: none." : $"Outliers: {string.Join(", ", report.Outliers)}.");
+        Section(output, "Seniority and quota", report.SeniorityQuota.Findings);
+        Section(output, "Historical revenue against potential", report.HistoricalRevenue.Select(h => h.Sentence));
+        Section(output, "Rep–strength mismatches", report.StrengthMismatches.Select(m => m.Sentence));
+        Section(output, "Most likely to feel short-changed", report.MostDisadvantaged is { } d ? [d.Concern] : ["Nobody: every territory is at or above the mean."]);
+        output.WriteLine();
+        output.WriteLine($"Adjustments: {report.Adjustments.Explanation}");
+        int k = 1;
+        foreach (var m in report.Adjustments.Moves)
+        {
+            output.WriteLine($"  {k++}. {m.Rationale}");
+        }
+    }
+
+    private static void Section(TextWriter output, string title, IEnumerable<string> lines)
+    {
+        var list = lines.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        output.WriteLine(title + ":");
+        foreach (var line in list)
+        {
+            output.WriteLine("  - " + line);
+        }
+    }
+
+    private sealed record FairnessDocument(
+        IReadOnlyList<TerritoryFairness> Territories,
+        IReadOnlyList<string> Outliers,
+        IReadOnlyList<AccountMove> Adjustments,
+        string Assignment,
+        double TolerancePct,
+        FairnessSummary Summary,
+        SeniorityQuotaFit SeniorityQuota,
+        IReadOnlyList<HistoricalRevenueFinding> HistoricalRevenue,
+        IReadOnlyList<StrengthMismatch> StrengthMismatches,
+        DisadvantagedRep? MostDisadvantaged,
+        AdjustmentOutcome AdjustmentResult);
+
+    private sealed record AdjustmentOutcome(
+        bool WithinTolerance,
+        string Explanation,
+        double MaxAbsDeviationBeforePct,
+        double MaxAbsDeviationAfterPct,
+        IReadOnlyList<TerritoryAfter> TerritoriesAfter);
+}
