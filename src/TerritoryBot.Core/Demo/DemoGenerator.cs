@@ -338,15 +338,17 @@ public static class DemoGenerator
                 _perceived[i] = _potential[i] * Math.Exp(0.15 * rng.Normal());
             }
 
-            DrawLastYearsTiers(rng);
-            DrawNamedAccounts(rng);
+            var sortedPerceived = (double[])_perceived.Clone();
+            Array.Sort(sortedPerceived);
+            DrawLastYearsTiers(sortedPerceived, rng);
+            DrawNamedAccounts(sortedPerceived, rng);
         }
 
         // Solves s in sum(min(cap, s·w)) = target by bisection on log s.
         private static double SolveScale(double[] weight, double target, double cap)
         {
             double lo = -40, hi = 40;
-            for (int iter = 0; iter < 60; iter++)
+            for (int iter = 0; iter < 45; iter++)
             {
                 double mid = (lo + hi) / 2, s = Math.Exp(mid), sum = 0;
                 foreach (var w in weight)
@@ -369,10 +371,8 @@ public static class DemoGenerator
 
         // Tiers by quantile of the perceived potential (top 2% Strategic, next 10% Enterprise, next 30%
         // Commercial), then ~12% moved one tier up or down: last year's classification was not perfect.
-        private void DrawLastYearsTiers(DemoRandom rng)
+        private void DrawLastYearsTiers(double[] sorted, DemoRandom rng)
         {
-            var sorted = (double[])_perceived.Clone();
-            Array.Sort(sorted);
             double strategic = Quantile(sorted, 0.98), enterprise = Quantile(sorted, 0.88), commercial = Quantile(sorted, 0.58);
             for (int i = 0; i < _n; i++)
             {
@@ -390,7 +390,7 @@ public static class DemoGenerator
         }
 
         // Named accounts: mostly the largest customers, plus a few very large prospects.
-        private void DrawNamedAccounts(DemoRandom rng)
+        private void DrawNamedAccounts(double[] sorted, DemoRandom rng)
         {
             var customers = new List<(double Key, int Index)>();
             for (int i = 0; i < _n; i++)
@@ -408,8 +408,6 @@ public static class DemoGenerator
                 _named[customers[j].Index] = true;
             }
 
-            var sorted = (double[])_perceived.Clone();
-            Array.Sort(sorted);
             double top1 = sorted[Math.Min(_n - 1, (int)(0.99 * _n))];
             for (int i = 0; i < _n; i++)
             {
@@ -824,7 +822,7 @@ public static class DemoGenerator
             var accounts = new Account[_n];
             var stacks = new Dictionary<int, string[]>();
             var zips = new Dictionary<int, string>();
-            var names = new Dictionary<string, int>(StringComparer.Ordinal);
+            var names = new CompanyNames(_industries);
             for (int i = 0; i < _n; i++)
             {
                 var ind = _industries[_industry[i]];
@@ -852,7 +850,7 @@ public static class DemoGenerator
                 accounts[i] = new Account
                 {
                     AccountId = _accountIds[i],
-                    Name = CompanyName(ind, names, rng),
+                    Name = names.Next(_industry[i], rng),
                     Industry = ind.Name,
                     Employees = _employees[i],
                     AnnualRevenue = double.IsNaN(_revenue[i]) ? null : _revenue[i],
@@ -876,19 +874,6 @@ public static class DemoGenerator
             }
 
             return accounts;
-        }
-
-        // Two-part name plus an industry ending; a name already taken gets a corporate descriptor (and a number
-        // once those run out), so names stay unique with one dictionary over at most ~120k base names.
-        private static string CompanyName(DemoIndustry industry, Dictionary<string, int> used, DemoRandom rng)
-        {
-            string name = $"{rng.Pick(DemoCatalog.NameFirst)}{rng.Pick(DemoCatalog.NameSecond)} {rng.Pick(industry.Suffixes)}";
-            ref int taken = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(used, name, out _);
-            int c = taken++;
-            var descriptors = DemoCatalog.NameDescriptors;
-            return c == 0 ? name
-                : c <= descriptors.Length ? $"{name} {descriptors[c - 1]}"
-                : $"{name} {descriptors[(c - 1) % descriptors.Length]} {(c - 1) / descriptors.Length + 1}";
         }
 
         private Rep[] BuildReps(DemoRandom rng)

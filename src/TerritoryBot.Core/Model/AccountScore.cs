@@ -21,4 +21,8 @@ public sealed record AccountScore
     public required AccountStatus Status { get; init; }
     public required Priority Priority { get; init; }
     public required bool Whitespace { get; init; }
+    /// <summary>The continuous ICP fit score in [0, 1] behind <see cref="IcpFit"/> (its fifths).</summary>
+    public double FitScore { get; init; }
+    /// <summary>Whether the potential came from comparable customers or the fallback formula.</summary>
+    public PotentialMethod PotentialMethod { get; init; }
 }

@@ -22,7 +22,20 @@ internal static class CliApp
             root.Options.Add(option);
         }
 
-        return await root.Parse(args).InvokeAsync();
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            // A mistyped command line is bad input (exit 2), like a bad data file.
+            foreach (var error in parseResult.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Message);
+            }
+
+            await Console.Error.WriteLineAsync("Run 'territorybot --help' for usage.");
+            return CliSupport.BadInput;
+        }
+
+        return await parseResult.InvokeAsync();
     }
 
     // Each command lives in its own file; add new ones here.
@@ -30,6 +43,8 @@ internal static class CliApp
     {
         yield return DemoDataCommand.Create();
         yield return ImportCommand.Create();
+        yield return ScoreCommand.Create();
+        yield return WhitespaceCommand.Create();
         yield return FairnessCommand.Create();
         yield return GapsCommand.Create();
         yield return DesignCommand.Create();

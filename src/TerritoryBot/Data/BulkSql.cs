@@ -36,7 +36,12 @@ internal static class BulkSql
         var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
         var getters = properties.Select(p => p.GetGetter()).ToArray();
 
-        var rowsPerStatement = Math.Max(1, Math.Min(MaxRowsPerStatement, MaxParameters / properties.Length));
+        // PostgreSQL: many rows per statement saves round trips. SQLite is in-process (no round trips), and
+        // Microsoft.Data.Sqlite binds parameters by name with a linear search, so a statement with thousands of
+        // parameters costs quadratic time: there one prepared single-row statement, reused, is fastest.
+        var rowsPerStatement = db.Database.IsSqlite()
+            ? 1
+            : Math.Max(1, Math.Min(MaxRowsPerStatement, MaxParameters / properties.Length));
         var updates = properties.Select((p, i) => (p, i)).Where(x => !x.p.IsPrimaryKey())
             .Select(x => $"{columns[x.i]} = excluded.{columns[x.i]}").ToArray();
         var conflict = updates.Length == 0 ? "DO NOTHING" : "DO UPDATE SET " + string.Join(", ", updates);

@@ -188,7 +188,7 @@ internal sealed class CsvTable : IDisposable
         }
     }
 
-    /// <summary>The trimmed text of a cell, or null when the column is absent or the cell empty.</summary>
+    /// <summary>The text of a cell (unquoted values trimmed), or null when the column is absent or the cell blank.</summary>
     public string? Text(int column)
     {
         if (column < 0 || _reader.IsEmpty(column))
@@ -196,7 +196,9 @@ internal sealed class CsvTable : IDisposable
             return null;
         }
 
-        return _reader.GetString(column);
+        // Unquoted values are trimmed by the reader; a quoted value of only spaces is "not given" too.
+        var text = _reader.GetString(column);
+        return string.IsNullOrWhiteSpace(text) ? null : text;
     }
 
     public string? RequiredText(int column, string name)

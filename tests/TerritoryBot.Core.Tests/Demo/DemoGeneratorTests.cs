@@ -156,6 +156,7 @@ public sealed class DemoGeneratorTests
         Assert.InRange(accounts.Count(a => a.NamedAccount) / (double)n, 0.015, 0.035);
         Assert.True(accounts.Where(a => a.NamedAccount).Count(a => a.IsCustomer) >= 0.7 * accounts.Count(a => a.NamedAccount));
         Assert.True(accounts.Count(a => a.TechStack.Contains("Vantora")) > 0);
+        Assert.Equal(n, accounts.Select(a => a.Name).Distinct(StringComparer.Ordinal).Count());
         // Every listed industry is present and none dominates.
         Assert.All(KnownIndustries, i => Assert.InRange(accounts.Count(a => a.Industry == i) / (double)n, 0.01, 0.2));
         // Accounts cluster in metros: at least 30 distinct cities, the biggest metro holds the most accounts.

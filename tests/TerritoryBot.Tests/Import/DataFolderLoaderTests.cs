@@ -315,6 +315,17 @@ public sealed class DataFolderLoaderTests
     }
 
     [Fact]
+    public void Load_QuotedBlankRequiredValue_IsRequiredError()
+    {
+        using var folder = new TestFolder();
+        folder.WriteText("reps.csv", "rep_id,name\nR1,\"   \"\nR2,Rosa\nM1,Maria\n");
+
+        var result = DataFolderLoader.Load(folder.Path);
+
+        Assert.Equal(["reps.csv:2: name: is required"], result.Errors);
+    }
+
+    [Fact]
     public void Load_DuplicateColumn_IsAnError()
     {
         using var folder = new TestFolder();
@@ -370,5 +381,31 @@ public sealed class DataFolderLoaderTests
         var result = DataFolderLoader.Load(folder.Path);
 
         Assert.Equal(["opportunities.csv:2: malformed quoting (a quote inside an unquoted field)"], result.Errors);
+    }
+}
+
+public sealed class DemoFolderTests
+{
+    [Fact]
+    public async Task Load_DemoDataFolder_ValidatesAndRoundTrips()
+    {
+        var universe = TerritoryBot.Core.Demo.DemoGenerator.Generate(new TerritoryBot.Core.Demo.DemoOptions(new DateOnly(2026, 1, 15), 300, 5, Seed: 7));
+        var dir = Directory.CreateTempSubdirectory("tb-demo-").FullName;
+        try
+        {
+            await TerritoryBot.Demo.DemoDataWriter.WriteAsync(universe.Data, dir, CancellationToken.None);
+
+            var result = DataFolderLoader.Load(dir);
+
+            Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+            Assert.Equal(
+                System.Text.Json.JsonSerializer.Serialize(universe.Data with { Icp = IcpProfile.Default }),
+                System.Text.Json.JsonSerializer.Serialize(result.Data! with { Icp = IcpProfile.Default }));
+            Assert.Equal(universe.Data.Icp.Product, result.Data.Icp.Product);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TerritoryBot.Tests.Data;
+using TerritoryBot.Tests.Import;
+
+namespace TerritoryBot.Tests.Cli;
+
+/// <summary>`score` and `whitespace` through the real executable: data folder, database, persistence, exit codes.</summary>
+public sealed class ScoringCliEndToEndTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("tb-score-").FullName;
+
+    private string DbFile => Path.Combine(_dir, "db", "territory.db");
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp directory left behind is harmless.
+        }
+    }
+
+    [Fact]
+    public async Task Score_DataFolderJson_OneDocumentNothingPersisted()
+    {
+        using var folder = new TestFolder();
+        var (exit, stdout, stderr) = await RunAsync("score", "--data", folder.Path, "--json");
+        Assert.Equal(0, exit);
+        Assert.Equal("", stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal(["A1", "A2", "A3"], doc.RootElement.GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("accountId").GetString()));
+        Assert.False(File.Exists(DbFile));
+    }
+
+    [Fact]
+    public async Task Score_Database_PersistsOneScorePerAccount()
+    {
+        using var folder = new TestFolder();
+        Assert.Equal(0, (await RunAsync("import", "--data", folder.Path)).Exit);
+        var (exit, stdout, _) = await RunAsync("score");
+        Assert.Equal(0, exit);
+        Assert.Contains("Scored 3 accounts", stdout);
+        await using var db = TestDatabases.SqliteAt(DbFile);
+        Assert.Equal(["A1", "A2", "A3"], await db.AccountScores.Select(s => s.AccountId).OrderBy(id => id).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Whitespace_UnknownRep_ExitTwoOnStderr()
+    {
+        using var folder = new TestFolder();
+        var (exit, stdout, stderr) = await RunAsync("whitespace", "--rep", "nobody", "--data", folder.Path, "--json");
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("no rep 'nobody'", stderr);
+    }
+
+    [Fact]
+    public async Task Whitespace_MissingRepOption_ExitsNonZero()
+    {
+        using var folder = new TestFolder();
+        var (exit, _, _) = await RunAsync("whitespace", "--data", folder.Path);
+        Assert.NotEqual(0, exit);
+    }
+
+    private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        var exe = typeof(TerritoryBot.WebHost).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(exe);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__Territory"] = $"Data Source={DbFile}";
+        start.Environment["Database__Provider"] = "Sqlite";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
