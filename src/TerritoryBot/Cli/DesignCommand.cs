@@ -9,7 +9,7 @@ using TerritoryBot.Core.Scoring;
 namespace TerritoryBot.Cli;
 
 /// <summary>What the user asked `design` (and `export`) for.</summary>
-internal sealed record DesignRequest(string? Scenario, double? MaxMovedPct, bool ProtectPipeline, bool Json, int Seed = 42, double? MaxArrMovedPct = null);
+internal sealed record DesignRequest(string? Scenario, double? MaxMovedPct, bool ProtectPipeline, bool Json, int Seed = 42, double? MaxArrMovedPct = null, bool NoTierRules = false);
 
 /// <summary>`territorybot design`: territory scenarios compared, as a table or the DATA.md JSON.</summary>
 internal static class DesignCommand
@@ -27,6 +27,9 @@ internal static class DesignCommand
     public static Option<bool> ProtectOption() =>
         new("--protect-pipeline") { Description = "Accounts with open opportunities stay with their owner." };
 
+    public static Option<bool> NoTierRulesOption() =>
+        new("--no-tier-rules") { Description = "Drop the default tier rule (Strategic accounts only to senior reps)." };
+
     public static Option<int> SeedOption() =>
         new("--seed") { Description = "Seed of the optimiser (same seed, same plan).", DefaultValueFactory = _ => 42 };
 
@@ -39,14 +42,15 @@ internal static class DesignCommand
         var maxArr = MaxArrMovedOption();
         var protect = ProtectOption();
         var seed = SeedOption();
+        var noTierRules = NoTierRulesOption();
         var command = new Command("design", "Territory design scenarios: balanced on potential and workload, under locks, caps and rules.")
         {
-            data, scenario, maxMoved, maxArr, protect, seed, json,
+            data, scenario, maxMoved, maxArr, protect, seed, noTierRules, json,
         };
         command.SetAction((parseResult, ct) => CliSupport.RunAsync(parseResult, async (output, token) =>
         {
             var request = new DesignRequest(parseResult.GetValue(scenario), parseResult.GetValue(maxMoved), parseResult.GetValue(protect),
-                parseResult.GetValue(json), parseResult.GetValue(seed), parseResult.GetValue(maxArr));
+                parseResult.GetValue(json), parseResult.GetValue(seed), parseResult.GetValue(maxArr), parseResult.GetValue(noTierRules));
             Validate(request, allowCurrent: false);
             var dir = parseResult.GetValue(data);
             var dataSet = await DataSource.LoadAsync(dir, token);
@@ -108,6 +112,10 @@ internal static class DesignCommand
             ProtectPipeline = request.ProtectPipeline,
             Seed = request.Seed,
         };
+        if (request.NoTierRules)
+        {
+            options = options with { MinSeniorityByTier = new Dictionary<Tier, Seniority>() };
+        }
         try
         {
             return DesignEngine.Run(new DesignInput(data, scores), options);
