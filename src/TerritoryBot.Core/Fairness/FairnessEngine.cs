@@ -121,7 +121,7 @@ public static class FairnessEngine
             }
 
             pot[r] += book.Potential[i];
-            work[r] += workload.Hours(book.Scores[i]);
+            work[r] += workload.Of(book.Scores[i]);
             count[r]++;
             arr[r] += Math.Max(0, accounts[i].CurrentArr);
             won[r] += book.WonLast12Months[i];

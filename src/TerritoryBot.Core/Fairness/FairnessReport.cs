@@ -56,7 +56,7 @@ public sealed record TerritoryFairness
     public bool Ramping { get; init; }
     /// <summary>Sum of the potential ARR of the accounts the rep owns.</summary>
     public required double PotentialArr { get; init; }
-    /// <summary>Yearly coverage hours (see <see cref="WorkloadModel"/>).</summary>
+    /// <summary>Coverage effort in workload units (see <see cref="WorkloadModel"/>, docs/design.md).</summary>
     public required double Workload { get; init; }
     public required int AccountCount { get; init; }
     /// <summary>(potential − team mean) / team mean × 100.</summary>

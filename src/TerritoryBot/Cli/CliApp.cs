@@ -47,6 +47,8 @@ internal static class CliApp
         yield return WhitespaceCommand.Create();
         yield return FairnessCommand.Create();
         yield return GapsCommand.Create();
+        yield return DesignCommand.Create();
+        yield return ExportCommand.Create();
         yield return PlanCommand.Create();
         yield return FitCommand.Create();
     }

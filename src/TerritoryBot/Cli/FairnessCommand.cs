@@ -92,7 +92,7 @@ internal static class FairnessCommand
         foreach (var t in report.Territories)
         {
             table.Add(t.RepId, t.RepName, t.Seniority.ToString(), t.AccountCount.ToString(CultureInfo.InvariantCulture), ColumnTable.Money(t.PotentialArr),
-                ColumnTable.Signed(t.DeviationPct), ColumnTable.Signed(t.DeviationFromMedianPct), $"{t.Workload:0}h", ColumnTable.Signed(t.WorkloadDeviationPct),
+                ColumnTable.Signed(t.DeviationPct), ColumnTable.Signed(t.DeviationFromMedianPct), $"{t.Workload:0}", ColumnTable.Signed(t.WorkloadDeviationPct),
                 t.IsOutlier ? "yes" : "");
         }
 
