@@ -132,22 +132,6 @@ public sealed class ImportCommandTests : IDisposable
     private Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) =>
         RunWithDatabaseAsync($"Data Source={DbFile}", args);
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunWithDatabaseAsync(string connectionString, params string[] args)
-    {
-        var exe = typeof(TerritoryBot.WebHost).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(exe);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ConnectionStrings__Territory"] = connectionString;
-        start.Environment["Database__Provider"] = "Sqlite";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Exit, string Stdout, string Stderr)> RunWithDatabaseAsync(string connectionString, params string[] args) =>
+        CliProcess.RunAsync(connectionString, args);
 }
