@@ -34,7 +34,7 @@ public sealed class DesignCbcSweep : ISweep
         foreach (var (n, k, seed, cap) in cases)
         {
             var input = RandomUniverse.Create(new RandomUniverse.Settings { Accounts = n, Reps = k, Seed = seed, Ramping = false });
-            var options = new DesignOptions { Seed = 42, ProtectPipeline = true, MaxMovedPct = cap, Scenarios = [ScenarioNames.Rebalance], Parallel = false };
+            var options = new DesignOptions { Seed = 42, ProtectPipeline = true, MaxMovedPct = cap, Scenarios = [ScenarioNames.Rebalance], Parallel = false, MinSeniorityByTier = DesignOptions.StrategicOnlyToSeniors };
             var sw = Stopwatch.StartNew();
             var result = DesignEngine.Run(input, options);
             sw.Stop();

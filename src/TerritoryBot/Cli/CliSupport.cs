@@ -29,6 +29,9 @@ internal static class CliSupport
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary>The analysis date of a command: today in UTC, so every command and every machine agree.</summary>
+    public static DateOnly Today() => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+
     public static Option<DirectoryInfo?> DataOption() =>
         new("--data") { Description = "Read this data folder instead of the database (nothing is written)." };
 

@@ -21,7 +21,7 @@ internal static class DemoDataCommand
             parseResult,
             (writer, token) =>
             {
-                var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+                var today = CliSupport.Today();
                 var options = ParseOptions(parseResult.GetValue(accounts), parseResult.GetValue(reps), parseResult.GetValue(seed), parseResult.GetValue(asOf), today);
                 return RunAsync(parseResult.GetValue(output), options, writer, token);
             },

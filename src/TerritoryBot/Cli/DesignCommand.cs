@@ -55,7 +55,7 @@ internal static class DesignCommand
             Validate(request, allowCurrent: false);
             var dir = parseResult.GetValue(data);
             var dataSet = await DataSource.LoadAsync(dir, token);
-            var result = Design(dataSet, request, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date));
+            var result = Design(dataSet, request, CliSupport.Today());
             Write(result, request, output);
             if (dir is null)
             {

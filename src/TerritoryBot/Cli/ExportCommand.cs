@@ -40,7 +40,7 @@ internal static class ExportCommand
                 stored = (await db.LoadScenarioAsync(request.Scenario.ToLowerInvariant(), token))?.Assignments;
             }
 
-            return Run(dataSet, request, parseResult.GetValue(outFile)!, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date), output, stored);
+            return Run(dataSet, request, parseResult.GetValue(outFile)!, CliSupport.Today(), output, stored);
         }, ct));
         return command;
     }

@@ -28,7 +28,7 @@ internal static class FairnessCommand
             var dataSet = await DataSource.LoadAsync(parseResult.GetValue(data), token);
             var file = parseResult.GetValue(assignments);
             var list = file is null ? null : AssignmentsFile.Read(file, dataSet);
-            var asOf = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+            var asOf = CliSupport.Today();
             Write(dataSet, list, file?.Name, new FairnessOptions { TolerancePct = tolerancePct }, asOf, parseResult.GetValue(json), output);
             return CliSupport.Ok;
         }, ct));

@@ -22,7 +22,7 @@ internal static class FitCommand
         command.SetAction((parseResult, ct) => CliSupport.RunAsync(parseResult, async (output, token) =>
         {
             var dataSet = await DataSource.LoadAsync(parseResult.GetValue(data), token);
-            Run(dataSet, parseResult.GetValue(AsOf) ?? DateOnly.FromDateTime(DateTime.Today), parseResult.GetValue(json), output);
+            Run(dataSet, parseResult.GetValue(AsOf) ?? CliSupport.Today(), parseResult.GetValue(json), output);
             return CliSupport.Ok;
         }, ct));
         return command;

@@ -20,7 +20,7 @@ internal static class GapsCommand
         command.SetAction((parseResult, ct) => CliSupport.RunAsync(parseResult, async (output, token) =>
         {
             var dataSet = await DataSource.LoadAsync(parseResult.GetValue(data), token);
-            var asOf = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+            var asOf = CliSupport.Today();
             Write(dataSet, CoverageOptions.Default, asOf, parseResult.GetValue(json), output);
             return CliSupport.Ok;
         }, ct));

@@ -119,7 +119,7 @@ internal static class PlanCommand
             throw new BadInputException("--scenario and --assignments are alternatives; give one.");
         }
 
-        var asOf = parseResult.GetValue(AsOf) ?? DateOnly.FromDateTime(DateTime.Today);
+        var asOf = parseResult.GetValue(AsOf) ?? CliSupport.Today();
         return new PlanRequest(parseResult.GetValue(Rep)!, format, section, asOf);
     }
 

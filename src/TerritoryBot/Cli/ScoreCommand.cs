@@ -18,7 +18,7 @@ internal static class ScoreCommand
         {
             var dir = parseResult.GetValue(data);
             var dataSet = await DataSource.LoadAsync(dir, token);
-            var asOf = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+            var asOf = CliSupport.Today();
             var result = ScoringEngine.Score(dataSet, asOf);
             if (dir is null)
             {

@@ -21,7 +21,7 @@ internal static class WhitespaceCommand
         command.SetAction((parseResult, ct) => CliSupport.RunAsync(parseResult, async (output, token) =>
         {
             var dataSet = await DataSource.LoadAsync(parseResult.GetValue(data), token);
-            var asOf = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+            var asOf = CliSupport.Today();
             return Run(dataSet, asOf, parseResult.GetValue(rep)!, parseResult.GetValue(json), output);
         }, ct));
         return command;
