@@ -1,0 +1,353 @@
+using static TerritoryBot.Conversation.IntentPatterns;
+
+namespace TerritoryBot.Conversation;
+
+/// <summary>
+/// Deterministic intent router: phrase patterns with synonyms, matched typo-tolerantly on lower-cased,
+/// lightly stemmed words, plus entity extraction against a <see cref="RouterVocabulary"/>. Below
+/// <see cref="Threshold"/> the answer is <see cref="Intent.Unknown"/> (the core shows help), never a guess.
+/// </summary>
+internal sealed class IntentRouter(RouterVocabulary vocabulary)
+{
+    public const double Threshold = 0.5;
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "my", "me", "i", "im", "we", "our", "us", "you", "your", "it", "its", "is", "are", "was", "be",
+        "to", "of", "for", "in", "on", "at", "by", "with", "from", "and", "or", "but", "not", "no", "so", "if", "as",
+        "what", "whats", "which", "who", "whose", "how", "why", "when", "where", "can", "could", "would", "should",
+        "will", "do", "does", "did", "please", "pls", "plz", "show", "give", "get", "tell", "list", "let", "see",
+        "need", "want", "all", "any", "some", "this", "that", "these", "those", "there", "here", "about", "up", "out",
+        "over", "under", "into", "than", "then", "now", "today", "just", "also", "more", "most", "less", "least",
+        "much", "many", "next", "new", "top", "best", "quick", "quickly", "again", "thanks", "thank", "hey", "hi",
+        "ok", "okay", "yes", "am", "have", "has", "had", "one", "ones", "each", "per", "via", "only", "very",
+        "like", "know", "think", "look", "find", "go", "going", "make", "build", "run", "put", "take", "hand",
+        "accounts", "account", "reps", "rep", "team", "quarter", "year", "week", "month", "them", "they", "he", "she",
+        "him", "her", "his", "their", "moved", "move", "at", "max", "percent", "pct", "proposal", "number",
+    };
+
+    private static readonly HashSet<string> ProposalWords = new(StringComparer.Ordinal)
+    {
+        "proposal", "proposals", "reassignment", "reassignments", "request", "number", "no", "id", "item", "ticket", "change",
+    };
+
+    private static readonly Dictionary<string, string> ScenarioSynonyms = new(StringComparer.Ordinal)
+    {
+        ["geo"] = "geographic", ["geography"] = "geographic", ["geographical"] = "geographic", ["vertical"] = "industry",
+        ["verticals"] = "industry", ["named"] = "hybrid",
+    };
+
+    private static readonly char[] TrimChars = ".,;:!?()[]{}\"'`“”‘’<>".ToCharArray();
+
+    private readonly RouterVocabulary vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
+
+    public IntentMatch Route(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new IntentMatch(Intent.Unknown, 0, IntentEntities.None);
+        }
+
+        // Ids first, on whitespace-separated words, so "A-17" is not split into a word and a number.
+        var accountIds = new List<string>();
+        var repIds = new List<string>();
+        var rest = new List<string>();
+        foreach (var raw in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = raw.Trim(TrimChars);
+            if (word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || word.EndsWith("’s", StringComparison.OrdinalIgnoreCase))
+            {
+                word = word[..^2];
+            }
+
+            var key = word.ToUpperInvariant();
+            if (key.Length > 0 && vocabulary.AccountIds.TryGetValue(key, out var accountId))
+            {
+                AddOnce(accountIds, accountId);
+                rest.Add(" ");
+            }
+            else if (key.Length > 0 && vocabulary.RepIds.TryGetValue(key, out var repId))
+            {
+                AddOnce(repIds, repId);
+                rest.Add(" ");
+            }
+            else
+            {
+                rest.Add(raw);
+            }
+        }
+
+        var tokens = TextMatching.Tokenize(string.Join(' ', rest));
+        var stems = tokens.Select(TextMatching.Stem).ToArray();
+        var used = new bool[tokens.Count];
+        var (count, percent, proposal) = Numbers(tokens, used);
+        var common = new bool[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            common[i] = used[i] || StopWords.Contains(tokens[i]) || Keywords.Contains(stems[i]) || TextMatching.TryNumber(tokens[i], out _);
+        }
+
+        foreach (var id in ResolveNames(vocabulary.Accounts, tokens, common))
+        {
+            AddOnce(accountIds, id);
+        }
+
+        foreach (var id in ResolveNames(vocabulary.Reps, tokens, common))
+        {
+            AddOnce(repIds, id);
+        }
+
+        var scenario = FindScenario(tokens, stems);
+        var have = Need.None;
+        have |= accountIds.Count > 0 ? Need.Account : Need.None;
+        have |= repIds.Count > 0 ? Need.Rep : Need.None;
+        have |= count is not null || proposal is not null ? Need.Number : Need.None;
+        have |= percent is not null ? Need.Percent : Need.None;
+        have |= scenario is not null ? Need.Scenario : Need.None;
+
+        var (intent, confidence) = Score(stems, tokens, have);
+        if (intent is Intent.ApproveProposal or Intent.RejectProposal && proposal is null && count is not null)
+        {
+            // "approve 42": a bare number after approve/reject names the proposal.
+            proposal = count;
+            count = null;
+        }
+
+        var entities = new IntentEntities
+        {
+            AccountIds = accountIds,
+            RepIds = repIds,
+            Count = count,
+            Percent = percent,
+            ProposalNumber = proposal,
+            Scenario = intent is Intent.Scenarios or Intent.FairnessCheck or Intent.Unknown ? scenario : null,
+        };
+        return new IntentMatch(confidence < Threshold ? Intent.Unknown : intent, confidence, entities);
+    }
+
+    private static (Intent Intent, double Score) Score(string[] stems, List<string> tokens, Need have)
+    {
+        var best = new Dictionary<Intent, (double Top, int Extra)>();
+        var cache = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var pattern in All)
+        {
+            if ((pattern.Need & have) != pattern.Need || !pattern.Terms.All(term => TermMatches(term, stems, tokens, cache)))
+            {
+                continue;
+            }
+
+            var (top, extra) = best.GetValueOrDefault(pattern.Intent);
+            best[pattern.Intent] = pattern.Weight > top ? (pattern.Weight, top > 0 ? extra + 1 : extra) : (top, extra + 1);
+        }
+
+        var winner = Intent.Unknown;
+        var winnerScore = 0.0;
+        foreach (var intent in Enum.GetValues<Intent>())
+        {
+            if (!best.TryGetValue(intent, out var found))
+            {
+                continue;
+            }
+
+            // Corroborating patterns add a little, never enough to beat a more specific phrase by much.
+            var score = Math.Min(1.0, found.Top + (found.Extra > 0 ? 0.02 : 0));
+            if (score > winnerScore)
+            {
+                (winner, winnerScore) = (intent, score);
+            }
+        }
+
+        return (winner, winnerScore);
+    }
+
+    private static bool TermMatches(string[][] alternatives, string[] stems, List<string> tokens, Dictionary<string, bool> cache)
+    {
+        foreach (var words in alternatives)
+        {
+            for (var start = 0; start + words.Length <= stems.Length; start++)
+            {
+                var all = true;
+                for (var k = 0; k < words.Length && all; k++)
+                {
+                    all = WordMatches(stems[start + k], tokens[start + k], words[k], cache);
+                }
+
+                if (all)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool WordMatches(string stem, string raw, string keyword, Dictionary<string, bool> cache)
+    {
+        if (string.Equals(stem, keyword, StringComparison.Ordinal) || string.Equals(raw, keyword, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var key = raw + "\u0001" + keyword;
+        if (!cache.TryGetValue(key, out var similar))
+        {
+            cache[key] = similar = Typo(stem, keyword) || Typo(raw, keyword);
+        }
+
+        return similar;
+    }
+
+    private static bool Typo(string token, string keyword)
+    {
+        if (keyword.Length == 4 && token.Length == 4)
+        {
+            // Four-letter words only forgive a swap ("teir"); any other edit makes a different word too often.
+            return TextMatching.Distance(token, keyword, 1) == 1 && token.Order().SequenceEqual(keyword.Order());
+        }
+
+        // Typos only on longer keywords: short words ("fit", "plan") collide too easily.
+        return keyword.Length >= 5 && token.Length >= 4 && TextMatching.Similar(token, keyword);
+    }
+
+    private static (int? Count, double? Percent, int? Proposal) Numbers(List<string> tokens, bool[] used)
+    {
+        int? count = null;
+        double? percent = null;
+        int? proposal = null;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!TextMatching.TryNumber(tokens[i], out var value))
+            {
+                continue;
+            }
+
+            var next = i + 1 < tokens.Count ? tokens[i + 1] : "";
+            var previous = i > 0 ? tokens[i - 1] : "";
+            if (next is "%" or "percent" or "pct" || (next == "per" && i + 2 < tokens.Count && tokens[i + 2] == "cent"))
+            {
+                percent ??= value;
+                used[i] = true;
+            }
+            else if (previous == "#" || ProposalWords.Contains(previous))
+            {
+                if (value is >= 1 and <= int.MaxValue && value == Math.Floor(value))
+                {
+                    proposal ??= (int)value;
+                }
+
+                used[i] = true;
+            }
+            else if (count is null && value is >= 1 and <= 100_000 && value == Math.Floor(value))
+            {
+                count = (int)value;
+                used[i] = true;
+            }
+        }
+
+        return (count, percent, proposal);
+    }
+
+    /// <summary>
+    /// Entries named in the text: every identifying word present (typos allowed on uncommon words), two of
+    /// them including the leading one ("blue ridge"), or one word that identifies a single entry and is
+    /// not a keyword or stop word ("acme", "dana").
+    /// Overlapping candidates go to the most completely named entry.
+    /// </summary>
+    private static List<string> ResolveNames(NameIndex index, List<string> tokens, bool[] common)
+    {
+        if (index.Count == 0)
+        {
+            return [];
+        }
+
+        var hits = new Dictionary<int, Hit>();
+        for (var position = 0; position < tokens.Count; position++)
+        {
+            var token = tokens[position];
+            if (token.Length < 2 || token is "%" or "#")
+            {
+                continue;
+            }
+
+            foreach (var (wordId, exact) in index.Lookup(token, fuzzy: !common[position]))
+            {
+                foreach (var entry in index.EntriesWith(wordId))
+                {
+                    if (!hits.TryGetValue(entry, out var hit))
+                    {
+                        hits[entry] = hit = new Hit(entry);
+                    }
+
+                    if (hit.Words.Add(wordId))
+                    {
+                        hit.Positions.Add(position);
+                        hit.Fuzzy += exact ? 0 : 1;
+                        hit.Distinctive |= !common[position] && index.Frequency(wordId) == 1 && index.MayIdentifyAlone(entry, wordId) && token.Length >= (exact ? 3 : 4);
+                    }
+                }
+            }
+        }
+
+        var accepted = hits.Values
+            .Where(h => h.Words.Count == index.WordCount(h.Entry) || h.Distinctive
+                || (h.Words.Count >= 2 && h.Words.Any(w => index.MayIdentifyAlone(h.Entry, w))))
+            .OrderByDescending(h => (double)h.Words.Count / index.WordCount(h.Entry))
+            .ThenByDescending(h => h.Words.Count)
+            .ThenBy(h => h.Fuzzy)
+            .ThenBy(h => h.Positions.Min())
+            .ThenBy(h => h.Entry);
+        var taken = new HashSet<int>();
+        var chosen = new List<Hit>();
+        foreach (var hit in accepted)
+        {
+            if (hit.Positions.Any(taken.Contains))
+            {
+                continue;
+            }
+
+            taken.UnionWith(hit.Positions);
+            chosen.Add(hit);
+        }
+
+        return [.. chosen.OrderBy(h => h.Positions.Min()).Select(h => index.IdOf(h.Entry))];
+    }
+
+    private string? FindScenario(List<string> tokens, string[] stems)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (ScenarioSynonyms.TryGetValue(tokens[i], out var synonym) && vocabulary.Scenarios.Contains(synonym))
+            {
+                return synonym;
+            }
+
+            foreach (var name in vocabulary.Scenarios)
+            {
+                if (stems[i] == TextMatching.Stem(name) || (name.Length >= 6 && tokens[i].Length >= 6 && TextMatching.Similar(tokens[i], name)))
+                {
+                    return name;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static void AddOnce(List<string> list, string id)
+    {
+        if (!list.Contains(id, StringComparer.Ordinal))
+        {
+            list.Add(id);
+        }
+    }
+
+    private sealed class Hit(int entry)
+    {
+        public int Entry { get; } = entry;
+        public HashSet<int> Words { get; } = [];
+        public List<int> Positions { get; } = [];
+        public int Fuzzy { get; set; }
+        public bool Distinctive { get; set; }
+    }
+}

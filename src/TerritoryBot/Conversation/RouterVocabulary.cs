@@ -1,0 +1,56 @@
+using TerritoryBot.Core.Design;
+using TerritoryBot.Core.Model;
+
+namespace TerritoryBot.Conversation;
+
+/// <summary>
+/// The names the router resolves: account ids and names, rep ids and names, scenario names.
+/// Indexed once (per loaded data set), then shared by every turn.
+/// </summary>
+internal sealed class RouterVocabulary
+{
+    public RouterVocabulary(
+        IEnumerable<(string Id, string Name)> accounts,
+        IEnumerable<(string Id, string Name)> reps,
+        IEnumerable<string> scenarios)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(reps);
+        ArgumentNullException.ThrowIfNull(scenarios);
+        var accountList = accounts.ToList();
+        var repList = reps.ToList();
+        Accounts = new NameIndex(accountList, leadingWordOnly: true);
+        Reps = new NameIndex(repList, leadingWordOnly: false);
+        AccountIds = IdMap(accountList);
+        RepIds = IdMap(repList);
+        Scenarios = [.. scenarios.Select(s => s.Trim().ToLowerInvariant()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
+    }
+
+    public NameIndex Accounts { get; }
+    public NameIndex Reps { get; }
+
+    /// <summary>Ids by their upper-cased spelling, so "a000017" finds "A000017".</summary>
+    public IReadOnlyDictionary<string, string> AccountIds { get; }
+    public IReadOnlyDictionary<string, string> RepIds { get; }
+    public IReadOnlyList<string> Scenarios { get; }
+
+    public static RouterVocabulary From(DataSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return new RouterVocabulary(
+            data.Accounts.Select(a => (a.AccountId, a.Name)),
+            data.Reps.Select(r => (r.RepId, r.Name)),
+            [.. ScenarioNames.All, ScenarioNames.Current]);
+    }
+
+    private static Dictionary<string, string> IdMap(IEnumerable<(string Id, string Name)> entries)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, _) in entries)
+        {
+            map.TryAdd(id.Trim().ToUpperInvariant(), id);
+        }
+
+        return map;
+    }
+}
