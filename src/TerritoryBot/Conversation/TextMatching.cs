@@ -112,7 +112,7 @@ internal static class TextMatching
 
     /// <summary>
     /// Optimal-string-alignment Damerau-Levenshtein distance, giving up (returning max + 1) once every
-    /// cell of a row exceeds <paramref name="max"/>.
+    /// cell of a row exceeds <paramref name="max"/> (so the answer is capped at max + 1).
     /// </summary>
     public static int Distance(string a, string b, int max)
     {
@@ -154,7 +154,7 @@ internal static class TextMatching
             (previous2, previous, current) = (previous, current, previous2);
         }
 
-        return previous[b.Length];
+        return Math.Min(previous[b.Length], max + 1);
     }
 
     /// <summary>Parses a digit token or a number word ("ten").</summary>
