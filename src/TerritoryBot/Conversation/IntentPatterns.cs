@@ -35,6 +35,7 @@ internal static class IntentPatterns
 
         P(Intent.Help, 0.8, "help|helpp|halp");
         P(Intent.Help, 0.85, "what_can_you_do|what_do_you_do|how_does_this_work|how_do_i_use|how_to_use|who_are_you|what_are_you");
+        P(Intent.Help, 0.85, "what_you_can_do|what_can_i_ask|how_do_i_ask|ask_you|what_are_you_able|able_to_help");
         P(Intent.Help, 0.9, "you_understand|you_support|you_handle|can_you_help|do_you_know_how");
         P(Intent.Help, 0.6, "command|menu|feature|capability|example|hi|hello|hey|morning|getting_started|instruction|usage");
 
@@ -43,9 +44,10 @@ internal static class IntentPatterns
         P(Intent.MyTerritory, 0.85, "territory|patch|book|account|portfolio|list|turf", Need.Rep);
         P(Intent.MyTerritory, 0.85, "account own|have|cover|assigned|mine");
 
-        P(Intent.TopAccounts, 0.95, "top|best|biggest|highest|largest|hottest|priority|prioritize|prioritise|strongest|juiciest|most_promising|most_valuable|key|richest " +
+        P(Intent.TopAccounts, 0.95, "top|best|biggest|highest|largest|hottest|priority|prioritize|prioritise|strongest|juiciest|most_promising|most_valuable|key|richest|rank|ranked|sort|sorted " +
             "account|opportunity|deal|target|customer|logo|one|name");
         P(Intent.TopAccounts, 0.8, "top");
+        P(Intent.TopAccounts, 0.85, "work_on|working_on|start_with|call|tackle first|next|today");
         P(Intent.TopAccounts, 0.75, "focus|prioritize|prioritise|priority|priorities|rank|ranking|ranked");
         P(Intent.TopAccounts, 0.9, "highest_potential|most_potential|biggest_potential|largest_potential");
 
@@ -54,10 +56,11 @@ internal static class IntentPatterns
             Need.Account);
 
         P(Intent.Whitespace, 0.9, "whitespace|white_space|greenfield|untapped|untouched|net_new|new_logo|new_business|prospect|prospecting|no_relationship|never_contacted|go_after|outreach|hunt|hunting|uncontacted");
+        P(Intent.Whitespace, 0.92, "havent_touched|not_touched|never_touched|havent_contacted|not_contacted|no_contact|never_worked|havent_worked");
         P(Intent.Whitespace, 0.8, "new|fresh account|logo|target|opportunity|company|companies");
 
         P(Intent.BusinessPlan, 0.95, "business_plan|biz_plan|territory_plan|account_plan|annual_plan|quarterly_plan|sales_plan|growth_plan|my_plan|go_to_market|gtm|busines_plan|bussiness_plan");
-        P(Intent.BusinessPlan, 0.8, "plan|planning|qbr|strategy");
+        P(Intent.BusinessPlan, 0.88, "plan|planning|qbr|strategy");
 
         P(Intent.TerritoryDoc, 0.9, "doc|document|docs|writeup|write_up|one_pager|onepager|briefing|deck|pdf|memo|printable|handout");
         P(Intent.TerritoryDoc, 0.75, "territory|account|book report|summary|overview|export");
@@ -84,10 +87,12 @@ internal static class IntentPatterns
 
         P(Intent.CoverageGaps, 0.9, "coverage|gap|uncovered|undercovered|under_covered|headcount|hire|hiring|capacity|understaffed|overloaded|stretched|add_rep|more_rep|add_headcount|open_req|unassigned|orphan|orphaned|nobody_cover|no_one_cover");
         P(Intent.CoverageGaps, 0.95, "coverage_gap|where_should_we_add|where_to_add|need_more_rep");
+        P(Intent.CoverageGaps, 0.9, "another_rep|extra_rep|additional_rep|no_rep|without_rep|without_a_rep|new_hire|more_people|missing");
 
         P(Intent.RepFit, 0.96, "who|which_rep|which_ae|rep|person|somebody|someone|whom|seller " +
-            "fit|best|suited|strongest|strong|match|good_at|expert|specialist|experience|experienced");
-        P(Intent.RepFit, 0.8, "fit|win_rate|winrate|strength|matchup|match_up|affinity|track_record|best_suited");
+            "fit|best|suited|strongest|strong|match|good_at|expert|specialist|experience|experienced|right|ideal|win|wins|winning");
+        P(Intent.RepFit, 0.8, "fit|matchup|match_up|best_suited");
+        P(Intent.RepFit, 0.9, "win_rate|winrate|strength|affinity|track_record");
         P(Intent.RepFit, 0.9, "fit|good|suited|strong|match", Need.Rep);
         P(Intent.RepFit, 0.93, "who_should_own|who_should_cover|who_should_take|who_should_handle|who_should_get|who_would_be|who_can_handle|who_should_work");
 
@@ -100,6 +105,7 @@ internal static class IntentPatterns
 
         P(Intent.ListProposals, 0.85, "proposal|reassignment|pending|queue|approval|awaiting|outstanding|inbox|backlog");
         P(Intent.ListProposals, 0.9, "list|show|open|what|any|which|see|all " + "proposal|reassignment|request|change");
+        P(Intent.ListProposals, 0.97, "anything_to_approve|something_to_approve|what_to_approve|thing_to_approve|stuff_to_approve|anything_for_me_to_approve");
         P(Intent.ListProposals, 0.97, "waiting|pending|awaiting|outstanding|need|needs|queued " + "approval|approve|sign_off|review|decision");
 
         P(Intent.ApproveProposal, 0.95, "approve|greenlight|green_light|sign_off|signoff|lgtm|authorize|authorise|approved");

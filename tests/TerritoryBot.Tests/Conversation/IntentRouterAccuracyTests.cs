@@ -8,9 +8,9 @@ public sealed class IntentRouterAccuracyTests(ITestOutputHelper output)
 {
     private sealed record Utterance(int Line, string Text, string Intent, IReadOnlyDictionary<string, string> Entities, string Role);
 
-    private static List<Utterance> Load()
+    private static List<Utterance> Load(string file = "router-utterances.tsv")
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Conversation", "router-utterances.tsv");
+        var path = Path.Combine(AppContext.BaseDirectory, "Conversation", file);
         var rows = new List<Utterance>();
         var lines = File.ReadAllLines(path);
         for (var i = 0; i < lines.Length; i++)
@@ -70,10 +70,12 @@ public sealed class IntentRouterAccuracyTests(ITestOutputHelper output)
         Assert.Equal(["manager", "ops", "rep"], rows.Select(r => r.Role).Distinct().Order());
     }
 
-    [Fact]
-    public void Route_TestSet_AtLeast90PercentIntentAndEntitiesRight()
+    [Theory]
+    [InlineData("router-utterances.tsv")]
+    [InlineData("router-utterances-holdout.tsv")]
+    public void Route_TestSet_AtLeast90PercentIntentAndEntitiesRight(string file)
     {
-        var rows = Load();
+        var rows = Load(file);
         var misses = new List<string>();
         var byRole = new Dictionary<string, (int Right, int All)>();
         foreach (var row in rows)
