@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using CsvHelper;
 using TerritoryBot.Core.Model;
+using TerritoryBot.Import;
 
 namespace TerritoryBot.Demo;
 
@@ -47,8 +47,6 @@ internal static class DemoDataWriter
         Injection = CsvInjection.None,
     };
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     /// <summary>Writes the four files into <paramref name="directory"/> (created when missing); returns their full paths.</summary>
     public static async Task<IReadOnlyList<string>> WriteAsync(DataSet data, string directory, CancellationToken ct)
     {
@@ -64,7 +62,7 @@ internal static class DemoDataWriter
             await WriteAccountsAsync(files[0].Temp, data.Accounts, ct);
             await WriteRepsAsync(files[1].Temp, data.Reps, ct);
             await WriteOpportunitiesAsync(files[2].Temp, data.Opportunities, ct);
-            await WriteIcpAsync(files[3].Temp, data.Icp, ct);
+            await File.WriteAllTextAsync(files[3].Temp, IcpJson.Serialize(data.Icp, indented: true), ct);
             foreach (var (final, temp) in files)
             {
                 File.Move(temp, final, overwrite: true);
@@ -167,21 +165,5 @@ internal static class DemoDataWriter
         {
             csv.WriteField((string?)null);
         }
-    }
-
-    // Field names and order as in DATA.md.
-    private static async Task WriteIcpAsync(string path, IcpProfile icp, CancellationToken ct)
-    {
-        var document = new
-        {
-            product = icp.Product,
-            averageAcv = icp.AverageAcv,
-            targetIndustries = icp.TargetIndustries,
-            employeeRange = new { min = icp.EmployeeRange.Min, max = icp.EmployeeRange.Max },
-            techAffinity = icp.TechAffinity,
-            competitors = icp.Competitors,
-        };
-        await using var stream = File.Create(path);
-        await JsonSerializer.SerializeAsync(stream, document, Json, ct);
     }
 }

@@ -143,8 +143,10 @@ internal static class IcpJson
         }
     }
 
-    /// <summary>The profile as icp.json text (camelCase), which <see cref="Parse"/> reads back.</summary>
-    public static string Serialize(IcpProfile icp) => JsonSerializer.Serialize(new
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>The profile as icp.json text (DATA.md field names and order), which <see cref="Parse"/> reads back.</summary>
+    public static string Serialize(IcpProfile icp, bool indented = false) => JsonSerializer.Serialize(new
     {
         product = icp.Product,
         averageAcv = icp.AverageAcv,
@@ -152,7 +154,7 @@ internal static class IcpJson
         employeeRange = new { min = icp.EmployeeRange.Min, max = icp.EmployeeRange.Max },
         techAffinity = icp.TechAffinity,
         competitors = icp.Competitors,
-    });
+    }, indented ? Indented : null);
 
     private static double? NonNegative(JsonElement value, string name, Action<string> fail)
     {

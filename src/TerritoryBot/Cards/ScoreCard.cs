@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TerritoryBot.Core.Scoring;
+
+namespace TerritoryBot.Cards;
+
+/// <summary>The portfolio score summary as an Adaptive Card: totals, concentration, tier mix and top accounts.</summary>
+internal static class ScoreCard
+{
+    /// <summary>Drill-down verb: the top accounts by potential (data: {"top": N}).</summary>
+    public const string TopAccountsVerb = "accounts.top";
+
+    public const int DefaultTop = 5;
+
+    /// <summary>The drill-down asks for this many accounts.</summary>
+    public const int DrillTop = 25;
+
+    public static AdaptiveCard Build(ScoringResult result, int top = DefaultTop)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentOutOfRangeException.ThrowIfNegative(top);
+        var s = result.Summary;
+        var card = new AdaptiveCard
+        {
+            FallbackText = $"Account scores as of {Date(result.AsOf)}: {s.Accounts} accounts, potential {Money(s.TotalPotentialArr)}.",
+            Msteams = new TeamsOptions("Full"),
+        };
+
+        card.Body.Add(new TextBlock("Account scores") { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true });
+        card.Body.Add(new TextBlock($"As of {Date(result.AsOf)} · {Count(s.Accounts, "account")}, {Count(s.Customers, "customer")}")
+        {
+            IsSubtle = true,
+            Spacing = Spacing.None,
+            Wrap = true,
+        });
+
+        card.Body.Add(new FactSet
+        {
+            Facts =
+            [
+                new("Potential ARR", Money(s.TotalPotentialArr)),
+                new("Current ARR", Money(s.TotalCurrentArr)),
+                new("Whitespace", Count(s.WhitespaceAccounts, "account")),
+                new("Estimates", $"{s.ComparablesEstimates} from comparables, {s.FallbackEstimates} by formula"),
+                new("Tier mismatches", Count(s.MisclassifiedCount, "account")),
+            ],
+        });
+
+        card.Body.Add(Heading("Concentration"));
+        card.Body.Add(new TextBlock(Capitalise(s.Concentration.Sentence)) { Wrap = true, Spacing = Spacing.Small });
+        card.Body.Add(new FactSet
+        {
+            Spacing = Spacing.Small,
+            Facts =
+            [
+                new($"Top {Percent(s.Concentration.TopShareOfAccounts)} ({Count(s.Concentration.TopAccounts, "account")})",
+                    $"{Percent(s.Concentration.ShareOfPotential)} of potential"),
+                new("Gini", s.Concentration.Gini.ToString("0.00", CultureInfo.InvariantCulture)),
+            ],
+        });
+
+        card.Body.Add(Heading("Tier mix"));
+        var tierFacts = new FactSet
+        {
+            Facts = [.. s.ByTier.Select(t => new Fact(t.Name, $"{Count(t.Accounts, "account")} · {Money(t.PotentialArr)} ({Percent(t.ShareOfPotential)})"))],
+        };
+        card.Body.Add(new DonutChart(tierFacts)
+        {
+            Title = "Potential ARR by tier",
+            Data = [.. s.ByTier.Select(t => new DonutDatum(t.Name, Math.Round(t.PotentialArr)))],
+        });
+
+        var shown = s.TopAccounts.Take(top).ToList();
+        card.Body.Add(Heading(shown.Count == s.TopAccounts.Count && shown.Count < top ? "Top accounts" : $"Top {shown.Count} accounts"));
+        var rows = new Container { Trimmable = true, Spacing = Spacing.Small };
+        foreach (var a in shown)
+        {
+            rows.Items.Add(new ColumnSet
+            {
+                Spacing = Spacing.Small,
+                Columns =
+                [
+                    new Column { Width = "auto", Items = [new TextBlock($"{a.Rank}.") { IsSubtle = true }] },
+                    new Column
+                    {
+                        Width = "stretch",
+                        Items =
+                        [
+                            new TextBlock($"{a.Name} ({a.AccountId})") { Wrap = true, Weight = TextWeight.Bolder },
+                            new TextBlock($"{a.Tier} · {a.Industry} · fit {a.IcpFit}/5 · {a.CoverageApproach}")
+                            {
+                                IsSubtle = true, Wrap = true, Spacing = Spacing.None,
+                            },
+                        ],
+                    },
+                    new Column
+                    {
+                        Width = "auto",
+                        Items = [new TextBlock(Money(a.PotentialArr)) { HorizontalAlignment = HorizontalAlignment.Right }],
+                    },
+                ],
+            });
+        }
+
+        if (shown.Count == 0)
+        {
+            rows.Items.Add(new TextBlock("No accounts to show.") { IsSubtle = true });
+        }
+
+        card.Body.Add(rows);
+
+        card.Actions =
+        [
+            ExecuteAction.Drill($"Top {DrillTop} accounts", TopAccountsVerb, new JsonObject { ["top"] = DrillTop }),
+        ];
+
+        return CardJson.FitToSize(card);
+    }
+
+    private static TextBlock Heading(string text) =>
+        new(text) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Separator = true, Wrap = true };
+
+    private static string Capitalise(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Count(int n, string noun) =>
+        n.ToString("#,0", CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : noun + "s");
+
+    private static string Percent(double fraction) =>
+        (fraction * 100).ToString(Math.Abs(fraction) < 0.1 && fraction != 0 ? "0.#" : "0", CultureInfo.InvariantCulture) + "%";
+
+    internal static string Money(double value)
+    {
+        string sign = value < 0 ? "-" : "";
+        double v = Math.Abs(value);
+        string body = v switch
+        {
+            >= 999_500_000 => (v / 1e9).ToString("0.##", CultureInfo.InvariantCulture) + "B",
+            >= 999_500 => (v / 1e6).ToString("0.##", CultureInfo.InvariantCulture) + "M",
+            >= 1_000 => (v / 1e3).ToString("0", CultureInfo.InvariantCulture) + "k",
+            _ => v.ToString("0", CultureInfo.InvariantCulture),
+        };
+        return sign + "$" + body;
+    }
+}
