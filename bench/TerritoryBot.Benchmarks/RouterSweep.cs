@@ -38,7 +38,8 @@ public sealed class RouterSweep : ISweep
             var index = new List<double>();
             var turn = new List<double>();
             var slowest = 0.0;
-            for (int r = 0; r < repeats + 2; r++)
+            var slowestText = "";
+            for (int r = 0; r < repeats + 10; r++)
             {
                 var sw = Stopwatch.StartNew();
                 var router = new IntentRouter(RouterVocabulary.From(data));
@@ -50,9 +51,13 @@ public sealed class RouterSweep : ISweep
                     GC.KeepAlive(router.Route(text));
                     t.Stop();
                     turns.Add(t.Elapsed.TotalMicroseconds);
+                    if (r >= 10 && t.Elapsed.TotalMicroseconds > slowest)
+                    {
+                        (slowest, slowestText) = (t.Elapsed.TotalMicroseconds, text);
+                    }
                 }
 
-                if (r < 2)
+                if (r < 10)
                 {
                     continue; // warm-up
                 }
@@ -60,13 +65,12 @@ public sealed class RouterSweep : ISweep
                 index.Add(sw.Elapsed.TotalMilliseconds);
                 turns.Sort();
                 turn.Add(turns[turns.Count / 2]);
-                slowest = Math.Max(slowest, turns[^1]);
             }
 
             index.Sort();
             turn.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {accounts:N0} × {reps} | {index[index.Count / 2]:F1} | {turn[turn.Count / 2]:F0} | {slowest:F0} |"));
+                $"| {accounts:N0} × {reps} | {index[index.Count / 2]:F1} | {turn[turn.Count / 2]:F0} | {slowest:F0} (\"{slowestText}\") |"));
         }
 
         return Task.FromResult(0);

@@ -11,6 +11,9 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
 {
     public const double Threshold = 0.5;
 
+    /// <summary>Name words used by more entries than this never start a candidate on their own.</summary>
+    private const int CommonNameWord = 64;
+
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "my", "me", "i", "im", "we", "our", "us", "you", "your", "it", "its", "is", "are", "was", "be",
@@ -261,7 +264,9 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
             return [];
         }
 
-        var hits = new Dictionary<int, Hit>();
+        // Rare words first: a word shared by many names (an industry ending such as "health") only adds to
+        // candidates that a rarer word already found, so a turn never walks thousands of postings.
+        var found = new List<(int Position, int WordId, bool Exact)>();
         for (var position = 0; position < tokens.Count; position++)
         {
             var token = tokens[position];
@@ -272,19 +277,28 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
 
             foreach (var (wordId, exact) in index.Lookup(token, fuzzy: !common[position]))
             {
-                foreach (var entry in index.EntriesWith(wordId))
-                {
-                    if (!hits.TryGetValue(entry, out var hit))
-                    {
-                        hits[entry] = hit = new Hit(entry);
-                    }
+                found.Add((position, wordId, exact));
+            }
+        }
 
-                    if (hit.Words.Add(wordId))
-                    {
-                        hit.Positions.Add(position);
-                        hit.Fuzzy += exact ? 0 : 1;
-                        hit.Distinctive |= !common[position] && index.Frequency(wordId) == 1 && index.MayIdentifyAlone(entry, wordId) && token.Length >= (exact ? 3 : 4);
-                    }
+        var hits = new Dictionary<int, Hit>();
+        foreach (var (position, wordId, exact) in found.OrderBy(f => index.Frequency(f.WordId)).ThenBy(f => f.Position))
+        {
+            var token = tokens[position];
+            var frequent = index.Frequency(wordId) > CommonNameWord;
+            var entries = frequent ? hits.Keys.Where(e => index.Contains(e, wordId)).ToList() : index.EntriesWith(wordId);
+            foreach (var entry in entries)
+            {
+                if (!hits.TryGetValue(entry, out var hit))
+                {
+                    hits[entry] = hit = new Hit(entry);
+                }
+
+                if (hit.Words.Add(wordId))
+                {
+                    hit.Positions.Add(position);
+                    hit.Fuzzy += exact ? 0 : 1;
+                    hit.Distinctive |= !common[position] && index.Frequency(wordId) == 1 && index.MayIdentifyAlone(entry, wordId) && token.Length >= (exact ? 3 : 4);
                 }
             }
         }

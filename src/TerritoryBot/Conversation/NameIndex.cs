@@ -116,6 +116,9 @@ internal sealed class NameIndex
         }
     }
 
+    /// <summary>True when the word is one of the entry's identifying words.</summary>
+    public bool Contains(int entry, int wordId) => Array.IndexOf(significantWords[entry], wordId) >= 0;
+
     /// <summary>True when this word, if unique to the entry, may name the entry on its own.</summary>
     public bool MayIdentifyAlone(int entry, int wordId) => !leadingWordOnly || significantWords[entry][0] == wordId;
 
