@@ -131,7 +131,7 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
     private static (Intent Intent, double Score) Score(string[] stems, List<string> tokens, Need have)
     {
         var best = new Dictionary<Intent, (double Top, int Extra)>();
-        var cache = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var cache = new Dictionary<(int Position, string Keyword), bool>();
         foreach (var pattern in All)
         {
             if ((pattern.Need & have) != pattern.Need || !pattern.Terms.All(term => TermMatches(term, stems, tokens, cache)))
@@ -163,7 +163,7 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
         return (winner, winnerScore);
     }
 
-    private static bool TermMatches(string[][] alternatives, string[] stems, List<string> tokens, Dictionary<string, bool> cache)
+    private static bool TermMatches(string[][] alternatives, string[] stems, List<string> tokens, Dictionary<(int Position, string Keyword), bool> cache)
     {
         foreach (var words in alternatives)
         {
@@ -172,7 +172,7 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
                 var all = true;
                 for (var k = 0; k < words.Length && all; k++)
                 {
-                    all = WordMatches(stems[start + k], tokens[start + k], words[k], cache);
+                    all = WordMatches(start + k, stems[start + k], tokens[start + k], words[k], cache);
                 }
 
                 if (all)
@@ -185,14 +185,14 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
         return false;
     }
 
-    private static bool WordMatches(string stem, string raw, string keyword, Dictionary<string, bool> cache)
+    private static bool WordMatches(int position, string stem, string raw, string keyword, Dictionary<(int Position, string Keyword), bool> cache)
     {
         if (string.Equals(stem, keyword, StringComparison.Ordinal) || string.Equals(raw, keyword, StringComparison.Ordinal))
         {
             return true;
         }
 
-        var key = raw + "\u0001" + keyword;
+        var key = (position, keyword);
         if (!cache.TryGetValue(key, out var similar))
         {
             cache[key] = similar = Typo(stem, keyword) || Typo(raw, keyword);

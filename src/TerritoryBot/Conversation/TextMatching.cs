@@ -121,9 +121,12 @@ internal static class TextMatching
             return max + 1;
         }
 
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Words are short: keep the three rows on the stack so a turn allocates nothing here.
+        var n = b.Length + 1;
+        Span<int> rows = n <= 128 ? stackalloc int[3 * n] : new int[3 * n];
+        var previous2 = rows[..n];
+        var previous = rows.Slice(n, n);
+        var current = rows.Slice(2 * n, n);
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -151,7 +154,10 @@ internal static class TextMatching
                 return max + 1;
             }
 
-            (previous2, previous, current) = (previous, current, previous2);
+            var recycled = previous2;
+            previous2 = previous;
+            previous = current;
+            current = recycled;
         }
 
         return Math.Min(previous[b.Length], max + 1);
