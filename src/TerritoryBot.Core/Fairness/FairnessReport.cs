@@ -20,7 +20,7 @@ public sealed record FairnessOptions
     public bool AssignUnassigned { get; init; } = true;
 
     /// <summary>Upper bound on the greedy search's moves, a safety net for pathological inputs.</summary>
-    public int MaxMoves { get; init; } = 5_000;
+    public int MaxMoves { get; init; } = 50_000;
 
     /// <summary>Share of a rep's potential outside their industry strengths that counts as a mismatch.</summary>
     public double StrengthMismatchShare { get; init; } = 0.5;
