@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace TerritoryBot.Core.Planning;
 
-/// <summary>Number formats of the plan documents (invariant culture, so output is the same everywhere).</summary>
-internal static class Format
+/// <summary>
+/// Number formats of the plan documents, also used by the chat cards so both show a figure the same way
+/// (invariant culture, so output is the same everywhere).
+/// </summary>
+public static class Format
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using TerritoryBot.Core.Planning;
 using TerritoryBot.Core.Scoring;
 
 namespace TerritoryBot.Cards;
@@ -22,12 +23,12 @@ internal static class ScoreCard
         var s = result.Summary;
         var card = new AdaptiveCard
         {
-            FallbackText = $"Account scores as of {Date(result.AsOf)}: {s.Accounts} accounts, potential {Money(s.TotalPotentialArr)}.",
+            FallbackText = $"Account scores as of {Format.Date(result.AsOf)}: {s.Accounts} accounts, potential {Format.Money(s.TotalPotentialArr)}.",
             Msteams = new TeamsOptions("Full"),
         };
 
         card.Body.Add(new TextBlock("Account scores") { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true });
-        card.Body.Add(new TextBlock($"As of {Date(result.AsOf)} · {Count(s.Accounts, "account")}, {Count(s.Customers, "customer")}")
+        card.Body.Add(new TextBlock($"As of {Format.Date(result.AsOf)} · {Format.Plural(s.Accounts, "account")}, {Format.Plural(s.Customers, "customer")}")
         {
             IsSubtle = true,
             Spacing = Spacing.None,
@@ -38,11 +39,11 @@ internal static class ScoreCard
         {
             Facts =
             [
-                new("Potential ARR", Money(s.TotalPotentialArr)),
-                new("Current ARR", Money(s.TotalCurrentArr)),
-                new("Whitespace", Count(s.WhitespaceAccounts, "account")),
+                new("Potential ARR", Format.Money(s.TotalPotentialArr)),
+                new("Current ARR", Format.Money(s.TotalCurrentArr)),
+                new("Whitespace", Format.Plural(s.WhitespaceAccounts, "account")),
                 new("Estimates", $"{s.ComparablesEstimates} from comparables, {s.FallbackEstimates} by formula"),
-                new("Tier mismatches", Count(s.MisclassifiedCount, "account")),
+                new("Tier mismatches", Format.Plural(s.MisclassifiedCount, "account")),
             ],
         });
 
@@ -53,8 +54,8 @@ internal static class ScoreCard
             Spacing = Spacing.Small,
             Facts =
             [
-                new($"Top {Percent(s.Concentration.TopShareOfAccounts)} ({Count(s.Concentration.TopAccounts, "account")})",
-                    $"{Percent(s.Concentration.ShareOfPotential)} of potential"),
+                new($"Top {Format.Percent(s.Concentration.TopShareOfAccounts)} ({Format.Plural(s.Concentration.TopAccounts, "account")})",
+                    $"{Format.Percent(s.Concentration.ShareOfPotential)} of potential"),
                 new("Gini", s.Concentration.Gini.ToString("0.00", CultureInfo.InvariantCulture)),
             ],
         });
@@ -62,7 +63,7 @@ internal static class ScoreCard
         card.Body.Add(Heading("Tier mix"));
         var tierFacts = new FactSet
         {
-            Facts = [.. s.ByTier.Select(t => new Fact(t.Name, $"{Count(t.Accounts, "account")} · {Money(t.PotentialArr)} ({Percent(t.ShareOfPotential)})"))],
+            Facts = [.. s.ByTier.Select(t => new Fact(t.Name, $"{Format.Plural(t.Accounts, "account")} · {Format.Money(t.PotentialArr)} ({Format.Percent(t.ShareOfPotential)})"))],
         };
         card.Body.Add(new DonutChart(tierFacts)
         {
@@ -96,7 +97,7 @@ internal static class ScoreCard
                     new Column
                     {
                         Width = "auto",
-                        Items = [new TextBlock(Money(a.PotentialArr)) { HorizontalAlignment = HorizontalAlignment.Right }],
+                        Items = [new TextBlock(Format.Money(a.PotentialArr)) { HorizontalAlignment = HorizontalAlignment.Right }],
                     },
                 ],
             });
@@ -122,26 +123,4 @@ internal static class ScoreCard
 
     private static string Capitalise(string text) =>
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Count(int n, string noun) =>
-        n.ToString("#,0", CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : noun + "s");
-
-    private static string Percent(double fraction) =>
-        (fraction * 100).ToString(Math.Abs(fraction) < 0.1 && fraction != 0 ? "0.#" : "0", CultureInfo.InvariantCulture) + "%";
-
-    internal static string Money(double value)
-    {
-        string sign = value < 0 ? "-" : "";
-        double v = Math.Abs(value);
-        string body = v switch
-        {
-            >= 999_500_000 => (v / 1e9).ToString("0.##", CultureInfo.InvariantCulture) + "B",
-            >= 999_500 => (v / 1e6).ToString("0.##", CultureInfo.InvariantCulture) + "M",
-            >= 1_000 => (v / 1e3).ToString("0", CultureInfo.InvariantCulture) + "k",
-            _ => v.ToString("0", CultureInfo.InvariantCulture),
-        };
-        return sign + "$" + body;
-    }
 }
