@@ -41,6 +41,22 @@ internal sealed class ColumnTable(params string[] headers)
             return numeric[c] ? cell.PadLeft(w) : cell.PadRight(w);
         })).TrimEnd();
 
+    /// <summary>A plain fixed-width text table; long cells are kept whole (the last column is never padded).</summary>
+    public static void WritePlain(TextWriter o, IReadOnlyList<string> header, IEnumerable<string[]> rows)
+    {
+        var all = rows.Prepend([.. header]).ToList();
+        var widths = header.Select((_, i) => all.Max(r => i < r.Length ? r[i].Length : 0)).ToArray();
+        for (int r = 0; r < all.Count; r++)
+        {
+            var cells = all[r].Select((cell, i) => i == widths.Length - 1 ? cell : cell.PadRight(widths[i]));
+            o.WriteLine(string.Join("  ", cells).TrimEnd());
+            if (r == 0)
+            {
+                o.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
+            }
+        }
+    }
+
     public static string Money(double value)
     {
         double a = Math.Abs(value);

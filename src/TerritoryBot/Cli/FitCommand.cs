@@ -91,7 +91,7 @@ internal static class FitCommand
             r.OpenPipeline.ToString("#,0", CultureInfo.InvariantCulture),
             r.PipelineCoverage is { } c ? c.ToString("0.0", CultureInfo.InvariantCulture) + "x" + (r.ThinPipeline ? " thin" : "") : "n/a",
         }).ToList();
-        WriteGrid(output, ["rep", "name", "ramping", "win rate (won/closed)", "open pipeline", "coverage"], repRows);
+        ColumnTable.WritePlain(output, ["rep", "name", "ramping", "win rate (won/closed)", "open pipeline", "coverage"], repRows);
         output.WriteLine();
 
         var header = new List<string> { "industry", "team" };
@@ -102,7 +102,7 @@ internal static class FitCommand
             row.AddRange(report.Reps.Select(r => Cell(r.ByIndustry[i])));
             return row.ToArray();
         }).ToList();
-        WriteGrid(output, header.ToArray(), matrix);
+        ColumnTable.WritePlain(output, header.ToArray(), matrix);
         output.WriteLine();
 
         var best = report.BestFit.Select(b => new[]
@@ -110,17 +110,6 @@ internal static class FitCommand
             b.Industry, b.BestRepId ?? "-", b.BestRate is { } br ? P(br) : "-", b.RunnerUpRepId ?? "-",
             b.Margin is { } m ? (m * 100).ToString("0.0", CultureInfo.InvariantCulture) + " pts" : "-",
         }).ToList();
-        WriteGrid(output, ["industry", "best fit", "rate", "runner-up", "margin"], best);
-    }
-
-    private static void WriteGrid(TextWriter output, string[] header, IReadOnlyList<string[]> rows)
-    {
-        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
-        output.WriteLine(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
-        output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
-        foreach (var row in rows)
-        {
-            output.WriteLine(string.Join("  ", row.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
-        }
+        ColumnTable.WritePlain(output, ["industry", "best fit", "rate", "runner-up", "margin"], best);
     }
 }

@@ -91,11 +91,11 @@ internal static class ScoreCommand
         Segments(o, "Status", s.ByStatus);
 
         o.WriteLine($"Top {s.TopAccounts.Count} accounts by potential");
-        WriteTable(o, ["#", "account", "name", "industry", "tier", "status", "fit", "potential", "coverage"],
+        ColumnTable.WritePlain(o, ["#", "account", "name", "industry", "tier", "status", "fit", "potential", "coverage"],
             s.TopAccounts.Select(a => new[] { a.Rank.ToString(c), a.AccountId, a.Name, a.Industry, a.Tier.ToString(), a.Status.ToString(), a.IcpFit.ToString(c), Money(a.PotentialArr), a.CoverageApproach }));
         o.WriteLine();
         o.WriteLine(string.Format(c, "Misclassified: {0:N0} accounts whose current tier disagrees with their potential (largest gaps first)", s.MisclassifiedCount));
-        WriteTable(o, ["account", "name", "move", "potential", "fit", "rationale"],
+        ColumnTable.WritePlain(o, ["account", "name", "move", "potential", "fit", "rationale"],
             s.Misclassified.Take(20).Select(m => new[] { m.AccountId, m.Name, m.Move, Money(m.PotentialArr), m.IcpFit.ToString(c), m.Rationale }));
         o.WriteLine();
         o.WriteLine("Every account with its fit breakdown and comparables: territorybot score --json");
@@ -103,7 +103,7 @@ internal static class ScoreCommand
 
     private static void Segments(TextWriter o, string title, IReadOnlyList<SegmentTotal> segments)
     {
-        WriteTable(o, [title.ToLowerInvariant(), "accounts", "potential", "share", "current ARR"],
+        ColumnTable.WritePlain(o, [title.ToLowerInvariant(), "accounts", "potential", "share", "current ARR"],
             segments.Select(x => new[] { x.Name, x.Accounts.ToString("N0", CultureInfo.InvariantCulture), Money(x.PotentialArr), x.ShareOfPotential.ToString("0.0%", CultureInfo.InvariantCulture), Money(x.CurrentArr) }));
         o.WriteLine();
     }
@@ -134,22 +134,6 @@ internal static class ScoreCommand
             return new(s.Accounts, s.Customers, s.TotalPotentialArr, s.TotalCurrentArr, s.ComparablesEstimates, s.FallbackEstimates,
                 s.WhitespaceAccounts, s.Concentration, s.ByTier, s.ByIndustry, s.ByRegion, s.ByStatus, s.TopAccounts,
                 s.MisclassifiedCount, s.Misclassified, r.Elasticity, r.Elasticity.Describe(), r.Thresholds);
-        }
-    }
-
-    /// <summary>A plain fixed-width text table; long cells are kept whole (the last column is never padded).</summary>
-    internal static void WriteTable(TextWriter o, IReadOnlyList<string> header, IEnumerable<string[]> rows)
-    {
-        var all = rows.Prepend([.. header]).ToList();
-        var widths = header.Select((_, i) => all.Max(r => i < r.Length ? r[i].Length : 0)).ToArray();
-        for (int r = 0; r < all.Count; r++)
-        {
-            var cells = all[r].Select((cell, i) => i == widths.Length - 1 ? cell : cell.PadRight(widths[i]));
-            o.WriteLine(string.Join("  ", cells).TrimEnd());
-            if (r == 0)
-            {
-                o.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
-            }
         }
     }
 }

@@ -50,7 +50,7 @@ internal static class WhitespaceCommand
         output.WriteLine(string.Format(c, "{0:N0} whitespace accounts ({1:N0} owned, {2:N0} unassigned), potential {3}.",
             report.WhitespaceAccounts, report.OwnedWhitespace, report.UnassignedWhitespace, ScoreCommand.Money(report.WhitespacePotentialArr)));
         output.WriteLine();
-        ScoreCommand.WriteTable(output, ["#", "account", "name", "industry", "fit", "opp", "est. ARR (p25–p75)", "persona", "triggers"],
+        ColumnTable.WritePlain(output, ["#", "account", "name", "industry", "fit", "opp", "est. ARR (p25–p75)", "persona", "triggers"],
             report.Top.Select(x => new[]
             {
                 x.Rank.ToString(c), x.AccountId, x.Name, x.Industry, x.IcpFit.ToString(c), x.OpportunityScore.ToString("0", c),
