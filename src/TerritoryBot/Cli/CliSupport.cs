@@ -68,6 +68,32 @@ internal static class CliSupport
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="file"/> beside itself under a temporary name, then renames it into place: a reader
+    /// never sees a half-written file, and a failure leaves any older file untouched and no temporary behind.
+    /// The directory must exist.
+    /// </summary>
+    public static void WriteAtomically(FileInfo file, Action<TextWriter> write)
+    {
+        var temp = Path.Combine(file.DirectoryName ?? Directory.GetCurrentDirectory(), $".{file.Name}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false)))
+            {
+                write(writer);
+            }
+
+            File.Move(temp, file.FullName, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
     public static void WriteJson<T>(TextWriter output, T value) =>
         output.WriteLine(JsonSerializer.Serialize(value, Json));
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using TerritoryBot.Core.Design;
 using TerritoryBot.Core.Model;
 using TerritoryBot.Data;
@@ -85,32 +84,18 @@ internal static class ExportCommand
             throw new BadInputException($"--out: directory '{directory.FullName}' does not exist.");
         }
 
-        // Write beside the target, then rename: a reader never sees a half-written file.
-        var temp = Path.Combine(directory.FullName, $".{outFile.Name}.{Guid.NewGuid():N}.tmp");
         int count = 0;
-        try
+        CliSupport.WriteAtomically(outFile, writer =>
         {
-            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
+            writer.NewLine = "\r\n";
+            writer.WriteLine("account_id,account_name,rep_id,rep_name");
+            foreach (var (account, repId) in rows)
             {
-                writer.NewLine = "\r\n";
-                writer.WriteLine("account_id,account_name,rep_id,rep_name");
-                foreach (var (account, repId) in rows)
-                {
-                    string repName = repId is not null && reps.TryGetValue(repId, out var rep) ? rep.Name : "";
-                    writer.WriteLine(string.Join(',', Field(account.AccountId, false), Field(account.Name, true), Field(repId ?? "", false), Field(repName, true)));
-                    count++;
-                }
+                string repName = repId is not null && reps.TryGetValue(repId, out var rep) ? rep.Name : "";
+                writer.WriteLine(string.Join(',', Field(account.AccountId, false), Field(account.Name, true), Field(repId ?? "", false), Field(repName, true)));
+                count++;
             }
-
-            File.Move(temp, outFile.FullName, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        });
 
         return count;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using TerritoryBot.Core.Fit;
 using TerritoryBot.Core.Model;
 using TerritoryBot.Core.Planning;
@@ -52,7 +51,8 @@ internal static class PlanCommand
             string document = Render(dataSet, request with { Target = target, TargetName = targetName, TargetIsComplete = target is not null });
             if (parseResult.GetValue(Out) is { } outFile)
             {
-                await WriteAtomicallyAsync(outFile, document, token);
+                outFile.Directory?.Create();
+                CliSupport.WriteAtomically(outFile, writer => writer.Write(document));
                 await parseResult.InvocationConfiguration.Error.WriteLineAsync($"wrote {outFile.FullName}");
             }
             else
@@ -144,13 +144,5 @@ internal static class PlanCommand
             .Select(a => $"--scenario {name}: assignment {a.AccountId} → {a.RepId} names an unknown account or a person who carries no territory; regenerate the scenario.")
             .ToList();
         return errors.Count > 0 ? throw new BadInputException(errors) : scenario.Assignments;
-    }
-
-    private static async Task WriteAtomicallyAsync(FileInfo file, string content, CancellationToken ct)
-    {
-        file.Directory?.Create();
-        string temp = Path.Combine(file.DirectoryName ?? ".", $".{file.Name}.{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.tmp");
-        await File.WriteAllTextAsync(temp, content, ct);
-        File.Move(temp, file.FullName, overwrite: true);
     }
 }
