@@ -227,7 +227,7 @@ public static class CoverageEngine
             clusters.Take(options.MaxClusters).ToArray(), clusters.Length, best, ranked.Take(5).ToArray(), findings);
     }
 
-    /// <summary>Team win rate from closed deals, beta-smoothed toward the prior: (won + a) / (closed + a + b).</summary>
+    /// <summary>Team win rate from closed deals, beta-smoothed toward the prior (the fit engine's smoothing).</summary>
     private static (double Rate, int Closed) WinRate(DataSet data, CoverageOptions options)
     {
         int won = 0, closed = 0;
@@ -248,8 +248,7 @@ public static class CoverageEngine
             return (fixedRate, closed);
         }
 
-        double denominator = closed + options.PriorDeals;
-        return (denominator > 0 ? (won + options.PriorWinRate * options.PriorDeals) / denominator : options.PriorWinRate, closed);
+        return (Fit.WinRate.Smooth(won, closed, options.PriorWinRate, options.PriorDeals).Smoothed, closed);
     }
 
     private static string RegionOf(Account a) => string.IsNullOrWhiteSpace(a.Region) ? "(no region)" : a.Region.Trim();
