@@ -10,7 +10,6 @@ namespace TerritoryBot.Core.Coverage;
 /// </summary>
 internal static class SpatialClusters
 {
-    private const double EarthRadiusKm = 6371.0088;
 
     /// <summary>Cluster label per point (0, 1, …) or −1 for noise.</summary>
     public static int[] Dbscan(IReadOnlyList<GeoPoint> points, double radiusKm, int minPoints)
@@ -31,7 +30,7 @@ internal static class SpatialClusters
         }
 
         // Great-circle distance ≤ r ⇔ chord ≤ 2R·sin(r / 2R).
-        double chord = 2 * EarthRadiusKm * Math.Sin(Math.Min(Math.PI / 2, radiusKm / (2 * EarthRadiusKm)));
+        double chord = 2 * GeoPoint.EarthRadiusKm * Math.Sin(Math.Min(Math.PI / 2, radiusKm / (2 * GeoPoint.EarthRadiusKm)));
         double chord2 = chord * chord;
         const int Unvisited = -2, Noise = -1;
         var label = new int[count];
@@ -141,11 +140,7 @@ internal static class SpatialClusters
         return new GeoPoint(lat, lon);
     }
 
-    private static (double X, double Y, double Z) ToXyz(GeoPoint p)
-    {
-        double lat = p.Latitude * Math.PI / 180, lon = p.Longitude * Math.PI / 180;
-        return (EarthRadiusKm * Math.Cos(lat) * Math.Cos(lon), EarthRadiusKm * Math.Cos(lat) * Math.Sin(lon), EarthRadiusKm * Math.Sin(lat));
-    }
+    private static (double X, double Y, double Z) ToXyz(GeoPoint p) => p.ToCartesian(GeoPoint.EarthRadiusKm);
 
     private static (int, int, int) Cell((double X, double Y, double Z) v, double size) =>
         ((int)Math.Floor(v.X / size), (int)Math.Floor(v.Y / size), (int)Math.Floor(v.Z / size));

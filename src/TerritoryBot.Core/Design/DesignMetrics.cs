@@ -163,7 +163,7 @@ internal static class DesignMetrics
     private static double Arc(double dx, double dy, double dz)
     {
         double chord = Math.Sqrt(dx * dx + dy * dy + dz * dz);
-        return 2 * Math.Asin(Math.Min(1, chord / 2)) * DesignProblem.EarthRadiusKm;
+        return 2 * Math.Asin(Math.Min(1, chord / 2)) * GeoPoint.EarthRadiusKm;
     }
 
     private static string Coherence(DesignProblem p, int r, int count, double pot, double dev, int[] tierCount,

@@ -10,7 +10,6 @@ internal sealed class DesignProblem
 {
     public const int D = 4; // dimensions: potential, workload, account count, open pipeline
     public const int Potential = 0, Workload = 1, Count = 2, Pipeline = 3;
-    public const double EarthRadiusKm = 6371.0088;
 
     public required int N { get; init; }
     public required int K { get; init; }
@@ -72,11 +71,7 @@ internal sealed class DesignProblem
         return Math.Sqrt(dx * dx + dy * dy + dz * dz);
     }
 
-    public static (double X, double Y, double Z) ToXyz(GeoPoint p)
-    {
-        double lat = p.Latitude * Math.PI / 180, lon = p.Longitude * Math.PI / 180;
-        return (Math.Cos(lat) * Math.Cos(lon), Math.Cos(lat) * Math.Sin(lon), Math.Sin(lat));
-    }
+    public static (double X, double Y, double Z) ToXyz(GeoPoint p) => p.ToCartesian();
 
     public static GeoPoint FromXyz(double x, double y, double z)
     {
@@ -297,8 +292,8 @@ internal sealed class DesignProblem
             }
         }
 
-        unit = unitCount > 0 && unit > 0 ? unit / unitCount : 50 / EarthRadiusKm;
-        unit = Math.Max(unit, 5 / EarthRadiusKm);
+        unit = unitCount > 0 && unit > 0 ? unit / unitCount : 50 / GeoPoint.EarthRadiusKm;
+        unit = Math.Max(unit, 5 / GeoPoint.EarthRadiusKm);
 
         // Tier rules, relaxed to the most senior level present when nobody qualifies.
         var seniority = reps.Select(r => (int)r.Seniority).ToArray();

@@ -390,9 +390,7 @@ internal sealed class AdjustmentSearch
             return (double.NaN, double.NaN, double.NaN);
         }
 
-        const double R = 6371.0088;
-        double lat = g.Latitude * Math.PI / 180, lon = g.Longitude * Math.PI / 180;
-        return (R * Math.Cos(lat) * Math.Cos(lon), R * Math.Cos(lat) * Math.Sin(lon), R * Math.Sin(lat));
+        return g.ToCartesian(GeoPoint.EarthRadiusKm);
     }
 
     private double TransferGain(int d, int r, double x, double mean) =>
