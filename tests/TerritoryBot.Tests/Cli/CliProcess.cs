@@ -28,3 +28,26 @@ internal static class CliProcess
         return (process.ExitCode, await stdout, await stderr);
     }
 }
+
+/// <summary>A temporary directory with its own SQLite database, for runs of the real executable against the database path.</summary>
+internal sealed class CliSandbox(string prefix) : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory(prefix).FullName;
+
+    public string DbFile => Path.Combine(_dir, "db", "territory.db");
+
+    public Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) =>
+        CliProcess.RunAsync($"Data Source={DbFile}", args);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp directory left behind is harmless.
+        }
+    }
+}

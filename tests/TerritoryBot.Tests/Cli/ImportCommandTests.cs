@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using TerritoryBot.Data;
 using TerritoryBot.Tests.Data;
@@ -9,21 +8,11 @@ namespace TerritoryBot.Tests.Cli;
 /// <summary>The real executable, as a user runs it: exit codes, stdout, stderr, and what lands in the database.</summary>
 public sealed class ImportCommandTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("tb-cli-").FullName;
+    private readonly CliSandbox _cli = new("tb-cli-");
 
-    private string DbFile => Path.Combine(_dir, "db", "territory.db");
+    private string DbFile => _cli.DbFile;
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp directory left behind is harmless.
-        }
-    }
+    public void Dispose() => _cli.Dispose();
 
     [Fact]
     public async Task Import_ValidFolder_ExitsZeroAndPrintsCounts()
@@ -129,9 +118,5 @@ public sealed class ImportCommandTests : IDisposable
         })
         .Build();
 
-    private Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) =>
-        RunWithDatabaseAsync($"Data Source={DbFile}", args);
-
-    private static Task<(int Exit, string Stdout, string Stderr)> RunWithDatabaseAsync(string connectionString, params string[] args) =>
-        CliProcess.RunAsync(connectionString, args);
+    private Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) => _cli.RunAsync(args);
 }

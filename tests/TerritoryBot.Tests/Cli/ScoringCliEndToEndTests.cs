@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TerritoryBot.Tests.Data;
@@ -9,21 +8,11 @@ namespace TerritoryBot.Tests.Cli;
 /// <summary>`score` and `whitespace` through the real executable: data folder, database, persistence, exit codes.</summary>
 public sealed class ScoringCliEndToEndTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("tb-score-").FullName;
+    private readonly CliSandbox _cli = new("tb-score-");
 
-    private string DbFile => Path.Combine(_dir, "db", "territory.db");
+    private string DbFile => _cli.DbFile;
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp directory left behind is harmless.
-        }
-    }
+    public void Dispose() => _cli.Dispose();
 
     [Fact]
     public async Task Score_DataFolderJson_OneDocumentNothingPersisted()
@@ -67,6 +56,5 @@ public sealed class ScoringCliEndToEndTests : IDisposable
         Assert.NotEqual(0, exit);
     }
 
-    private Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) =>
-        CliProcess.RunAsync($"Data Source={DbFile}", args);
+    private Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) => _cli.RunAsync(args);
 }
