@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TerritoryBot.Core.Demo;
 using TerritoryBot.Data;
@@ -54,16 +55,8 @@ internal static class DemoSeedingExtensions
     public static WebApplicationBuilder AddDemoSeeding(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DemoOptionsSection>().BindConfiguration(DemoOptionsSection.Section);
-        builder.Services.TryAddSingletonTimeProvider();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<DemoSeeding>();
         return builder;
-    }
-
-    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
-    {
-        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 }
