@@ -1,3 +1,4 @@
+using TerritoryBot.Conversation;
 using TerritoryBot.Data;
 using TerritoryBot.Demo;
 using TerritoryBot.Landing;
@@ -27,8 +28,11 @@ public static class WebHost
 
         builder.AddTerritoryData();
         builder.AddDemoSeeding();
+        builder.Services.AddConversation();
 
         var app = builder.Build();
+        // Built now so that two handlers for one intent stop the start-up instead of the first turn.
+        _ = app.Services.GetRequiredService<IntentRegistry>();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapLandingPage();
         return app;

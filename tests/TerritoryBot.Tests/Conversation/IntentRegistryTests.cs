@@ -4,15 +4,15 @@ namespace TerritoryBot.Tests.Conversation;
 
 public sealed class IntentRegistryTests
 {
-    private sealed class Handler(Intent intent) : IIntentHandler
+    private class Handler(Intent intent, params string[] verbs) : IIntentHandler
     {
         public Intent Intent { get; } = intent;
+        public IReadOnlyList<string> Verbs { get; } = verbs;
+
+        public Task<IViewModel> HandleAsync(TurnContext turn, CancellationToken ct) => Task.FromResult<IViewModel>(new TextReply(""));
     }
 
-    private sealed class OtherHandler(Intent intent) : IIntentHandler
-    {
-        public Intent Intent { get; } = intent;
-    }
+    private sealed class OtherHandler(Intent intent, params string[] verbs) : Handler(intent, verbs);
 
     [Fact]
     public void Constructor_TwoHandlersForOneIntent_Throws()
@@ -37,5 +37,23 @@ public sealed class IntentRegistryTests
         Assert.False(registry.TryGet(Intent.Scenarios, out _));
         Assert.Equal(Enum.GetValues<Intent>().Length - 2, registry.Missing().Count);
         Assert.DoesNotContain(Intent.Help, registry.Missing());
+    }
+
+    [Fact]
+    public void Constructor_TwoHandlersForOneVerb_Throws()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() =>
+            new IntentRegistry([new Handler(Intent.TopAccounts, "accounts.top"), new OtherHandler(Intent.ScoreSummary, "accounts.top")]));
+        Assert.Contains("accounts.top", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryGetByVerb_RegisteredVerb_FindsItsHandler()
+    {
+        var top = new Handler(Intent.TopAccounts, "accounts.top");
+        var registry = new IntentRegistry([top, new Handler(Intent.Help)]);
+        Assert.True(registry.TryGetByVerb("accounts.top", out var found));
+        Assert.Same(top, found);
+        Assert.False(registry.TryGetByVerb("accounts.TOP", out _));
     }
 }
