@@ -36,6 +36,10 @@ internal sealed class SlackOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>First backoff before retrying a 5xx or a failed connection (doubling, with jitter, three retries).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
