@@ -324,13 +324,17 @@ internal static class BlockKit
                     break;
                 case ColumnSet row:
                     Divider(row.Separator);
-                    lines.Add(RowLine(row));
+                    Row(row, scope);
                     break;
                 case Container { Trimmable: true } list:
                     Divider(list.Separator);
                     foreach (var item in list.Items)
                     {
-                        if (Line(item) is { } line)
+                        if (item is ColumnSet row)
+                        {
+                            Row(row, scope);
+                        }
+                        else if (Line(item) is { } line)
                         {
                             lines.Add(line);
                         }
@@ -367,6 +371,24 @@ internal static class BlockKit
                     break;
             }
         }
+
+        /// <summary>A row as one line; buttons inside its columns follow it in an actions block.</summary>
+        private void Row(ColumnSet row, string scope)
+        {
+            lines.Add(RowLine(row));
+            foreach (var set in NestedActionSets(row))
+            {
+                Element(set, scope);
+            }
+        }
+
+        private static IEnumerable<ActionSet> NestedActionSets(CardElement element) => element switch
+        {
+            ActionSet set => [set],
+            ColumnSet s => s.Columns.SelectMany(c => c.Items).SelectMany(NestedActionSets),
+            Container c => c.Items.SelectMany(NestedActionSets),
+            _ => [],
+        };
 
         private void Text(TextBlock text)
         {
@@ -545,7 +567,6 @@ internal static class BlockKit
         /// <summary>An element of a list as one mrkdwn line, or null when it is not line-like.</summary>
         private static string? Line(CardElement element) => element switch
         {
-            ColumnSet row => RowLine(row),
             TextBlock { IsSubtle: true } t => $"_{Escape(t.Text.ReplaceLineEndings(" "))}_",
             TextBlock t => t.Weight == TextWeight.Bolder ? Bold(t.Text.ReplaceLineEndings(" ")) : Escape(t.Text.ReplaceLineEndings(" ")),
             FactSet f => string.Join(" · ", f.Facts.Select(x => $"{Bold(x.Title)} {Escape(x.Value)}")),

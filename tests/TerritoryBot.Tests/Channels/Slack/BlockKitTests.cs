@@ -159,6 +159,34 @@ public sealed class BlockKitTests
     }
 
     [Fact]
+    public void Render_ButtonInsideARow_LineThenItsButton()
+    {
+        var list = new Container
+        {
+            Trimmable = true,
+            Items =
+            [
+                new ColumnSet
+                {
+                    Columns =
+                    [
+                        new Column { Items = [new TextBlock("Acme (A001)")] },
+                        new Column { Items = [new ActionSet { Actions = [new ExecuteAction("Open", "account.lookup") { Data = new JsonObject { ["accountId"] = "A001" } }] }] },
+                    ],
+                },
+                new ColumnSet { Columns = [new Column { Items = [new TextBlock("Beta (A002)")] }] },
+            ],
+        };
+
+        var m = Render(list);
+
+        Assert.Equal(["section", "actions", "section"], m.Blocks.Select(b => (string)b!["type"]!));
+        Assert.Equal("Acme (A001)", (string)Block(m, 0)["text"]!["text"]!);
+        Assert.Equal("""{"accountId":"A001"}""", (string)Buttons(m)[0]["value"]!);
+        BlockKitLimits.AssertWithin(m);
+    }
+
+    [Fact]
     public void Render_ManyLongRows_SectionsUnder3000AndMessageUnderTarget()
     {
         var m = BlockKit.Render(CardSamples.HugeList(2000), "fallback");
