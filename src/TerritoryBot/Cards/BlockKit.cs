@@ -276,15 +276,15 @@ internal static class BlockKit
             FlushLines();
             string scope = $"s{++showCards}";
             var inner = show.Card;
-            bool labelled = inner.Body.OfType<InputText>().Any(i => !string.IsNullOrWhiteSpace(i.Label));
-            if (!labelled && inner.Body.Any(e => e is not InputText))
+            bool labelled = inner.Body.OfType<TextInput>().Any(i => !string.IsNullOrWhiteSpace(i.Label));
+            if (!labelled && inner.Body.Any(e => e is not TextInput))
             {
                 blocks.Add(Section($"*{Escape(show.Title)}*"));
             }
 
             foreach (var element in inner.Body)
             {
-                if (element is InputText input)
+                if (element is TextInput input)
                 {
                     Input(input, scope, labelled ? null : show.Title);
                 }
@@ -358,7 +358,7 @@ internal static class BlockKit
                     }
 
                     break;
-                case InputText input:
+                case TextInput input:
                     Input(input, scope, null);
                     break;
                 default:
@@ -430,7 +430,7 @@ internal static class BlockKit
             }
         }
 
-        private void Input(InputText input, string scope, string? labelFallback)
+        private void Input(TextInput input, string scope, string? labelFallback)
         {
             FlushLines();
             var id = input.Id ?? "input";
@@ -447,11 +447,6 @@ internal static class BlockKit
             if (input.MaxLength is > 0 and var max)
             {
                 element["max_length"] = Math.Min(max, MaxInputLength);
-            }
-
-            if (!string.IsNullOrEmpty(input.Value))
-            {
-                element["initial_value"] = Clip(input.Value, MaxInputLength);
             }
 
             if (!string.IsNullOrWhiteSpace(input.Placeholder))

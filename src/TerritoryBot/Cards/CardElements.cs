@@ -45,7 +45,7 @@ internal sealed record TeamsOptions(string Width);
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
 [JsonDerivedType(typeof(HorizontalBarChart), "Chart.HorizontalBar")]
 [JsonDerivedType(typeof(DonutChart), "Chart.Donut")]
-[JsonDerivedType(typeof(InputText), "Input.Text")]
+[JsonDerivedType(typeof(TextInput), "Input.Text")]
 internal abstract class CardElement
 {
     [JsonPropertyOrder(-1)]
@@ -134,23 +134,6 @@ internal sealed class DonutChart : CardElement
 }
 
 internal sealed record DonutDatum(string Legend, double Value);
-
-/// <summary>
-/// A text field (e.g. the reason in a Reject show-card). Its value is sent with the action under its id, so the
-/// id doubles as the action data key; the server validates the value again.
-/// </summary>
-internal sealed class InputText : CardElement
-{
-    public InputText(string id) => Id = id;
-
-    public string? Label { get; set; }
-    public string? Placeholder { get; set; }
-    public string? Value { get; set; }
-    public bool? IsMultiline { get; set; }
-    public int? MaxLength { get; set; }
-    public bool? IsRequired { get; set; }
-    public string? ErrorMessage { get; set; }
-}
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]

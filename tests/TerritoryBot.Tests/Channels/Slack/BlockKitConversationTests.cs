@@ -81,7 +81,7 @@ public sealed class BlockKitConversationTests
 
     private static IEnumerable<string> InputIds(AdaptiveCard card) =>
         Elements(card.Body).Concat(AllActions(card).OfType<ShowCardAction>().SelectMany(s => Elements(s.Card.Body)))
-            .OfType<InputText>().Select(i => i.Id!);
+            .OfType<TextInput>().Select(i => i.Id!);
 
     private static IEnumerable<CardElement> Elements(IEnumerable<CardElement> elements)
     {

@@ -315,7 +315,7 @@ public sealed class BlockKitTests
     {
         var reject = new ShowCardAction("Reject", new AdaptiveCard
         {
-            Body = [new InputText("reason") { Label = "Why reject?", Placeholder = "e.g. mid-renewal", IsMultiline = true, MaxLength = 500, IsRequired = true }],
+            Body = [new TextInput("reason") { Label = "Why reject?", Placeholder = "e.g. mid-renewal", IsMultiline = true, MaxLength = 500, IsRequired = true }],
             Actions = [ExecuteAction.Drill("Reject proposal", "proposal.reject", new JsonObject { ["proposalId"] = 7, ["version"] = 2 })],
         })
         { Style = ActionStyle.Destructive };
@@ -345,7 +345,7 @@ public sealed class BlockKitTests
     {
         var m = RenderActions(new ShowCardAction("Reason for rejecting", new AdaptiveCard
         {
-            Body = [new InputText("reason")],
+            Body = [new TextInput("reason")],
             Actions = [new ExecuteAction("Reject", "proposal.reject")],
         }));
 
