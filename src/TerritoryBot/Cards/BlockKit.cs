@@ -163,50 +163,54 @@ internal static class BlockKit
             tail = tail.Take(MaxBlocks - 1).ToList();
         }
 
-        SlackMessage Keep(int k)
+        // Compact JSON is the concatenation of its parts, so the length of any cut is known without building it.
+        int frame = Json(new JsonObject { ["text"] = text, ["blocks"] = new JsonArray() }).Length;
+        var bodyLengths = body.Select(b => Json(b).Length).ToList();
+        int tailLength = tail.Sum(b => Json(b).Length);
+
+        int Length(int k)
         {
-            var blocks = new JsonArray();
-            foreach (var b in body.Take(k))
-            {
-                blocks.Add(b.DeepClone());
-            }
-
-            if (k < body.Count)
-            {
-                blocks.Add(Context($"…and {body.Count - k} more"));
-            }
-
-            foreach (var b in tail)
-            {
-                blocks.Add(b.DeepClone());
-            }
-
-            return new SlackMessage(text, blocks);
+            int count = k + (k < body.Count ? 1 : 0) + tail.Count;
+            int more = k < body.Count ? Json(Context($"…and {body.Count - k} more")).Length : 0;
+            return frame + bodyLengths.Take(k).Sum() + more + tailLength + Math.Max(0, count - 1);
         }
 
         int high = Math.Min(body.Count, MaxBlocks - tail.Count - (body.Count + tail.Count > MaxBlocks ? 1 : 0));
-        var message = Keep(high);
-        if (message.JsonLength <= TargetJsonLength)
+        if (Length(high) > TargetJsonLength)
         {
-            return message;
-        }
-
-        // The length grows with k: binary search for the most body blocks that fit.
-        int low = 0;
-        while (low < high)
-        {
-            int mid = low + ((high - low + 1) / 2);
-            if (Keep(mid).JsonLength <= TargetJsonLength)
+            // The length grows with k: binary search for the most body blocks that fit.
+            int low = 0;
+            while (low < high)
             {
-                low = mid;
-            }
-            else
-            {
-                high = mid - 1;
+                int mid = low + ((high - low + 1) / 2);
+                if (Length(mid) <= TargetJsonLength)
+                {
+                    low = mid;
+                }
+                else
+                {
+                    high = mid - 1;
+                }
             }
         }
 
-        return Keep(low);
+        var blocks = new JsonArray();
+        foreach (var b in body.Take(high))
+        {
+            blocks.Add(b);
+        }
+
+        if (high < body.Count)
+        {
+            blocks.Add(Context($"…and {body.Count - high} more"));
+        }
+
+        foreach (var b in tail)
+        {
+            blocks.Add(b);
+        }
+
+        return new SlackMessage(text, blocks);
     }
 
     private static JsonObject Mrkdwn(string escaped) =>

@@ -402,6 +402,8 @@ public sealed class BlockKitTests
         Assert.True(m.Blocks.Count < 20);
         Assert.StartsWith("…and ", (string)m.Blocks[^1]!["elements"]![0]!["text"]!);
         BlockKitLimits.AssertWithin(m);
+        // The most that fit: one more 2,500-character block would not.
+        Assert.True(m.JsonLength > BlockKit.TargetJsonLength - 2600, $"{m.JsonLength} characters: trimmed more than needed");
     }
 
     [Theory]
