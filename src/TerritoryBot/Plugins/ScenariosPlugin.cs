@@ -239,13 +239,11 @@ internal sealed record ScenarioDetailView(
                 $"{Format.Plural(s.AccountsMoved, "account")} and {Format.Money(s.PipelineMoved)} open pipeline moved.",
             };
             lines.AddRange(Territories.Select(t =>
-                $"- {t.RepName} ({t.RepId}): {Format.Money(t.Potential)} potential ({Signed(t.DeviationPct)} vs target), workload {Format.Number(t.Workload)}, {Format.Plural(t.Accounts, "account")}"));
+                $"- {t.RepName} ({t.RepId}): {Format.Money(t.Potential)} potential ({TeamCardParts.Signed(t.DeviationPct)} vs target), workload {Format.Number(t.Workload)}, {Format.Plural(t.Accounts, "account")}"));
             lines.AddRange(Issues.Select(i => "Note: " + i));
             return string.Join(Environment.NewLine, lines);
         }
     }
 
     public AdaptiveCard? ToCard() => ScenarioCard.Build(this);
-
-    internal static string Signed(double pct) => (pct >= 0 ? "+" : "") + Format.Number(pct, "0.0") + "%";
 }
