@@ -89,9 +89,11 @@ internal sealed class FairnessPlugin(PluginContext context)
                     "and is likely to ask why their book is smaller than their peers'."))
                 .FirstOrDefault();
 
-        // A move is shown only when the caller may see both ends (an unassigned account's "from" is visible to ops only).
+        // A move is shown only when the caller may see both ends and the account itself as it is owned today (in a
+        // scenario an account of another team can land on this team's rep; unassigned accounts are for ops only).
         bool Visible(AccountMove m) =>
             scope.Includes(m.ToRepId) && (m.FromRepId.Length == 0 ? scope.Everyone : scope.Includes(m.FromRepId))
+            && context.Workspace.Accounts.TryGetValue(m.AccountId, out var account) && context.Caller.CanSeeAccount(account)
             && !scope.MentionsOthers(m.Rationale, reps);
         var moves = report.Adjustments.Moves.Where(Visible).Select(m => new FairnessMove(
             m.AccountId, m.AccountName, m.FromRepId.Length == 0 ? null : m.FromRepId, Name(m.FromRepId), m.ToRepId, Name(m.ToRepId),
