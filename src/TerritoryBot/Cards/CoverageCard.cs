@@ -12,7 +12,11 @@ internal static class CoverageCard
     {
         ArgumentNullException.ThrowIfNull(view);
         var s = view.Summary;
-        var card = new AdaptiveCard { Msteams = new TeamsOptions("Full") };
+        var card = new AdaptiveCard
+        {
+            Msteams = new TeamsOptions("Full"),
+            FallbackText = $"Coverage gaps: {Format.Money(s.UncoveredPotential)} of {Format.Money(s.PotentialArr)} potential uncovered, {Format.Money(s.OpportunityCost)} a year of opportunity cost.",
+        };
         card.Body.Add(Title("Coverage gaps"));
         card.Body.Add(Subtitle($"{Format.Plural(s.Accounts, "account")} · {Format.Plural(s.Reps, "rep")} · opportunity cost at a {Format.Percent(s.WinRate)} win rate " +
             $"({Format.Plural(s.ClosedDeals, "closed deal")})"));

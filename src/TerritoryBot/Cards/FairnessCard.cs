@@ -16,7 +16,11 @@ internal static class FairnessCard
         ArgumentNullException.ThrowIfNull(view);
         var f = view.Figures;
         string band = $"{Format.Number(100 - view.TolerancePct)}–{Format.Number(100 + view.TolerancePct)}%";
-        var card = new AdaptiveCard { Msteams = new TeamsOptions("Full") };
+        var card = new AdaptiveCard
+        {
+            Msteams = new TeamsOptions("Full"),
+            FallbackText = $"Fairness of {view.Subject}: {Format.Plural(view.Outliers.Count, "territory", "territories")} outside the band, {Format.Plural(view.Moves.Count, "suggested move")}.",
+        };
         card.Body.Add(Title($"Fairness of {CardText.Escape(view.Subject)}"));
         card.Body.Add(Subtitle($"{Format.Plural(f.Territories, "territory", "territories")} · fair band ±{Format.Number(view.TolerancePct)}% of the mean territory"));
         card.Body.AddRange(ScopeNote(view.ScopeNote));

@@ -13,7 +13,11 @@ internal static class FitCard
     public static AdaptiveCard Build(FitView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var card = new AdaptiveCard { Msteams = new TeamsOptions("Full") };
+        var card = new AdaptiveCard
+        {
+            Msteams = new TeamsOptions("Full"),
+            FallbackText = view.Question is { } question ? FitView.Sentence(question, view.Self) : (view.Self ? "Your fit record." : $"Rep fit for {Format.Plural(view.Reps.Count, "rep")}."),
+        };
         card.Body.Add(Title(view.Self ? "Your fit" : "Rep fit"));
         card.Body.Add(Subtitle($"Win rates from closed deals, smoothed toward the team rate with a {Format.Number(view.PriorStrength)}-deal prior " +
             "(a few deals are not a track record); deal counts in brackets"));

@@ -13,7 +13,11 @@ internal static class ScenarioCard
     {
         ArgumentNullException.ThrowIfNull(view);
         var s = view.Scenario;
-        var card = new AdaptiveCard { Msteams = new TeamsOptions("Full") };
+        var card = new AdaptiveCard
+        {
+            Msteams = new TeamsOptions("Full"),
+            FallbackText = $"Scenario {s.Name}: potential Gini {Format.Number(s.PotentialGini, "0.000")}, {Format.Plural(s.AccountsMoved, "account")} moved.",
+        };
         card.Body.Add(Title($"Scenario: {CardText.Escape(s.Name)}{(view.IsRecommended ? " (recommended)" : "")}"));
         card.Body.Add(Subtitle(CardText.Escape(s.Description)));
         card.Body.AddRange(ScopeNote(view.ScopeNote));

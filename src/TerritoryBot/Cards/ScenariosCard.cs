@@ -11,7 +11,11 @@ internal static class ScenariosCard
     public static AdaptiveCard Build(ScenarioComparisonView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var card = new AdaptiveCard { Msteams = new TeamsOptions("Full") };
+        var card = new AdaptiveCard
+        {
+            Msteams = new TeamsOptions("Full"),
+            FallbackText = $"Territory scenarios compared with the current plan; {view.Recommended} is recommended.",
+        };
         card.Body.Add(Title("Territory scenarios"));
         card.Body.Add(Subtitle($"{Format.Plural(view.Rows.Count - 1, "scenario")} against the current plan · rebalance moves at most {view.MaxMovedPct}% of accounts"));
         card.Body.AddRange(ScopeNote(view.ScopeNote));
