@@ -150,6 +150,115 @@ internal static class BlockKit
         || rest.StartsWith("here", StringComparison.OrdinalIgnoreCase)
         || rest.StartsWith("everyone", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Card text (the Adaptive Cards markdown subset the card model is written in) as Slack mrkdwn: <c>**bold**</c> →
+    /// <c>*bold*</c>, <c>_italic_</c> / <c>*italic*</c> → <c>_italic_</c>, <c>[text](url)</c> → "text (url)", a
+    /// backslash escape (<c>\*</c>, <c>\_</c>, <c>1\.</c>) → the literal character; every literal run is
+    /// <see cref="Escape"/>d.
+    /// </summary>
+    public static string Markdown(string text, bool inBold = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Convert(text, inBold, plain: false);
+    }
+
+    /// <summary>Card markdown as plain text (markup dropped, escapes resolved), for plain_text objects.</summary>
+    public static string Plain(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Convert(text, inBold: true, plain: true);
+    }
+
+    private static string Convert(string text, bool inBold, bool plain)
+    {
+        var output = new StringBuilder(text.Length + 8);
+        var literal = new StringBuilder();
+        void Flush()
+        {
+            output.Append(plain ? literal.ToString() : Escape(literal.ToString()));
+            literal.Clear();
+        }
+
+        void Markup(string inner, bool bold)
+        {
+            Flush();
+            var converted = Convert(inner, inBold || bold, plain);
+            if (plain || (bold && inBold) || converted.Trim().Length == 0)
+            {
+                output.Append(converted);
+            }
+            else
+            {
+                char mark = bold ? '*' : '_';
+                output.Append(mark).Append(converted.Trim()).Append(mark);
+            }
+        }
+
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (c == '\\' && i + 1 < text.Length && IsMarkdownEscapable(text[i + 1]))
+            {
+                literal.Append(text[i + 1]);
+                i += 2;
+                continue;
+            }
+
+            if (c == '*' && i + 1 < text.Length && text[i + 1] == '*' && Closing(text, i + 2, "**") is var boldEnd && boldEnd > i + 2)
+            {
+                Markup(text[(i + 2)..boldEnd], bold: true);
+                i = boldEnd + 2;
+                continue;
+            }
+
+            if (c is '*' or '_' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1])
+                && Closing(text, i + 1, c.ToString()) is var end && end > i + 1 && !char.IsWhiteSpace(text[end - 1]))
+            {
+                Markup(text[(i + 1)..end], bold: false);
+                i = end + 1;
+                continue;
+            }
+
+            if (c == '[' && Closing(text, i + 1, "](") is var mid && mid > i && Closing(text, mid + 2, ")") is var close && close > mid + 2)
+            {
+                Flush();
+                output.Append(Convert(text[(i + 1)..mid], inBold, plain));
+                literal.Append(" (").Append(text, mid + 2, close - mid - 2).Append(')');
+                i = close + 1;
+                continue;
+            }
+
+            literal.Append(c);
+            i++;
+        }
+
+        Flush();
+        return output.ToString();
+    }
+
+    private static bool IsMarkdownEscapable(char c) => c is '\\' or '*' or '_' or '[' or ']' or '`' or '~' or '.' or '-' or '+' or '#' or '>' or '(' or ')' or '!';
+
+    /// <summary>The index of <paramref name="token"/> at or after <paramref name="start"/>, skipping backslash escapes; -1 when absent.</summary>
+    private static int Closing(string text, int start, string token)
+    {
+        for (int i = start; i <= text.Length - token.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+                continue;
+            }
+
+            if (string.CompareOrdinal(text, i, token, 0, token.Length) == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     internal static string Json(JsonNode node) => node.ToJsonString(Compact);
 
     /// <summary>
@@ -222,8 +331,10 @@ internal static class BlockKit
     private static JsonObject Section(string escaped) =>
         new() { ["type"] = "section", ["text"] = Mrkdwn(ClipEscaped(escaped, MaxSectionText)) };
 
-    private static JsonObject Context(string text) =>
-        new() { ["type"] = "context", ["elements"] = new JsonArray(Mrkdwn(ClipEscaped(Escape(text), MaxText))) };
+    private static JsonObject Context(string text) => ContextMrkdwn(Escape(text));
+
+    private static JsonObject ContextMrkdwn(string mrkdwn) =>
+        new() { ["type"] = "context", ["elements"] = new JsonArray(Mrkdwn(ClipEscaped(mrkdwn, MaxText))) };
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
@@ -332,22 +443,7 @@ internal static class BlockKit
                     break;
                 case Container { Trimmable: true } list:
                     Divider(list.Separator);
-                    foreach (var item in list.Items)
-                    {
-                        if (item is ColumnSet row)
-                        {
-                            Row(row, scope);
-                        }
-                        else if (Line(item) is { } line)
-                        {
-                            lines.Add(line);
-                        }
-                        else
-                        {
-                            Element(item, scope);
-                        }
-                    }
-
+                    ListItems(list.Items, scope);
                     FlushLines();
                     break;
                 case Container container:
@@ -373,6 +469,33 @@ internal static class BlockKit
                     }
 
                     break;
+            }
+        }
+
+        /// <summary>
+        /// The items of a list as lines of one section: rows, texts and facts, and the same inside an item that is a
+        /// container (a list entry of several texts); anything else as its own blocks.
+        /// </summary>
+        private void ListItems(IEnumerable<CardElement> items, string scope)
+        {
+            foreach (var item in items)
+            {
+                if (item is ColumnSet row)
+                {
+                    Row(row, scope);
+                }
+                else if (item is Container entry)
+                {
+                    ListItems(entry.Items, scope);
+                }
+                else if (Line(item) is { } line)
+                {
+                    lines.Add(line);
+                }
+                else
+                {
+                    Element(item, scope);
+                }
             }
         }
 
@@ -403,18 +526,19 @@ internal static class BlockKit
                 return;
             }
 
-            if (text.Size is TextSize.Large or TextSize.ExtraLarge && text.Text.Length <= MaxHeaderText && !text.Text.Contains('\n'))
+            var plain = Plain(text.Text);
+            if (text.Size is TextSize.Large or TextSize.ExtraLarge && plain.Length <= MaxHeaderText && !plain.Contains('\n'))
             {
-                blocks.Add(new JsonObject { ["type"] = "header", ["text"] = PlainText(text.Text, MaxHeaderText) });
+                blocks.Add(new JsonObject { ["type"] = "header", ["text"] = PlainText(plain, MaxHeaderText) });
             }
             else if (text.IsSubtle == true)
             {
-                blocks.Add(Context(text.Text));
+                blocks.Add(ContextMrkdwn(Markdown(text.Text)));
             }
             else
             {
                 bool bold = text.Weight == TextWeight.Bolder || text.Size is TextSize.Large or TextSize.ExtraLarge;
-                blocks.Add(Section(bold ? Bold(text.Text) : Escape(text.Text)));
+                blocks.Add(Section(bold ? Bold(text.Text) : Markdown(text.Text)));
             }
         }
 
@@ -427,7 +551,7 @@ internal static class BlockKit
                 var fields = new JsonArray();
                 foreach (var fact in chunk)
                 {
-                    fields.Add(Mrkdwn(ClipEscaped($"{Bold(fact.Title)}\n{Escape(fact.Value)}", MaxFieldText)));
+                    fields.Add(Mrkdwn(ClipEscaped($"{Bold(fact.Title)}\n{Markdown(fact.Value)}", MaxFieldText)));
                 }
 
                 blocks.Add(new JsonObject { ["type"] = "section", ["fields"] = fields });
@@ -566,9 +690,9 @@ internal static class BlockKit
         /// <summary>An element of a list as one mrkdwn line, or null when it is not line-like.</summary>
         private static string? Line(CardElement element) => element switch
         {
-            TextBlock { IsSubtle: true } t => $"_{Escape(t.Text.ReplaceLineEndings(" "))}_",
-            TextBlock t => t.Weight == TextWeight.Bolder ? Bold(t.Text.ReplaceLineEndings(" ")) : Escape(t.Text.ReplaceLineEndings(" ")),
-            FactSet f => string.Join(" · ", f.Facts.Select(x => $"{Bold(x.Title)} {Escape(x.Value)}")),
+            TextBlock { IsSubtle: true } t => Italic(t.Text.ReplaceLineEndings(" ")),
+            TextBlock t => t.Weight == TextWeight.Bolder ? Bold(t.Text.ReplaceLineEndings(" ")) : Markdown(t.Text.ReplaceLineEndings(" ")),
+            FactSet f => string.Join(" · ", f.Facts.Select(x => $"{Bold(x.Title)} {Markdown(x.Value)}")),
             _ => null,
         };
 
@@ -599,19 +723,25 @@ internal static class BlockKit
         {
             TextBlock t when string.IsNullOrWhiteSpace(t.Text) => "",
             TextBlock { Weight: TextWeight.Bolder } t => Bold(t.Text.ReplaceLineEndings(" ")),
-            TextBlock t => Escape(t.Text.ReplaceLineEndings(" ")),
-            FactSet f => string.Join(" · ", f.Facts.Select(x => $"{Escape(x.Title)}: {Escape(x.Value)}")),
+            TextBlock t => Markdown(t.Text.ReplaceLineEndings(" ")),
+            FactSet f => string.Join(" · ", f.Facts.Select(x => $"{Markdown(x.Title)}: {Markdown(x.Value)}")),
             ColumnSet s => RowLine(s),
             Container c => string.Join(" · ", c.Items.Select(Inline).Where(p => p.Length > 0)),
             { Fallback: { } fallback } => Inline(fallback),
             _ => "",
         };
 
-        /// <summary>Bold text; surrounding spaces stay outside the asterisks (Slack needs them adjacent to the text).</summary>
+        /// <summary>Bold card markdown; surrounding spaces stay outside the asterisks (Slack needs them adjacent to the text).</summary>
         private static string Bold(string text)
         {
-            var trimmed = text.Trim();
-            return trimmed.Length == 0 ? "" : $"*{Escape(trimmed)}*";
+            var inner = Markdown(text.Trim(), inBold: true);
+            return inner.Length == 0 ? "" : $"*{inner}*";
+        }
+
+        private static string Italic(string text)
+        {
+            var inner = Markdown(text.Trim());
+            return inner.Length == 0 ? "" : $"_{inner}_";
         }
     }
 }

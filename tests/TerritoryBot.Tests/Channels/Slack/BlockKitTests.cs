@@ -147,6 +147,21 @@ public sealed class BlockKitTests
     }
 
     [Fact]
+    public void Render_ListOfEntryContainers_LinesOfOneSection()
+    {
+        var list = new Container { Trimmable = true };
+        for (int i = 1; i <= 3; i++)
+        {
+            list.Items.Add(new Container { Items = [new TextBlock($"**Move {i}** · A → B"), new TextBlock($"why {i}") { IsSubtle = true }] });
+        }
+
+        var m = Render(list);
+
+        var section = Assert.Single(m.Blocks);
+        Assert.Equal("*Move 1* · A → B\n_why 1_\n*Move 2* · A → B\n_why 2_\n*Move 3* · A → B\n_why 3_", (string)section!["text"]!["text"]!);
+    }
+
+    [Fact]
     public void Render_ConsecutiveColumnSets_MergedUntilAnotherBlock()
     {
         var row = () => new ColumnSet { Columns = [new Column { Items = [new TextBlock("a")] }, new Column { Items = [new TextBlock("b")] }] };
@@ -417,6 +432,35 @@ public sealed class BlockKitTests
     [InlineData("plain", "plain")]
     public void Escape_HostileAndPlainText_Neutralised(string text, string expected) =>
         Assert.Equal(expected, BlockKit.Escape(text));
+
+    [Theory]
+    [InlineData("**Dana Lee** (R001)", "*Dana Lee* (R001)")]
+    [InlineData("Smith\\_&\\_\\*Sons\\*", "Smith_" + Zw + "&amp;_" + Zw + "*" + Zw + "Sons*" + Zw)]
+    [InlineData("1\\. Acme", "1. Acme")]
+    [InlineData("\\- not a list", "- not a list")]
+    [InlineData("\\[x\\](y) \\\\", "[x](y) \\")]
+    [InlineData("_italic_ and *also*", "_italic_ and _also_")]
+    [InlineData("a * b _ c", "a *" + Zw + " b _" + Zw + " c")]
+    [InlineData("[the doc](https://example.com/d)", "the doc (https://example.com/d)")]
+    [InlineData("**<!channel> & @here**", "*&lt;!channel&gt; &amp; @" + Zw + "here*")]
+    [InlineData("**unclosed", "*" + Zw + "*" + Zw + "unclosed")]
+    [InlineData("** **", " ")]
+    public void Markdown_CardMarkdown_SlackMrkdwn(string card, string slack) =>
+        Assert.Equal(slack, BlockKit.Markdown(card));
+
+    [Theory]
+    [InlineData("**Reassignment** proposal \\#7", "Reassignment proposal #7")]
+    [InlineData("Acme <&> \\*Co\\*", "Acme <&> *Co*")]
+    public void Plain_CardMarkdown_TextWithoutMarkup(string card, string plain) =>
+        Assert.Equal(plain, BlockKit.Plain(card));
+
+    [Fact]
+    public void Render_BoldTextWithBoldMarkup_NotNested()
+    {
+        var m = Render(new TextBlock("**Dana** (R001) is over") { Weight = TextWeight.Bolder });
+
+        Assert.Equal("*Dana (R001) is over*", (string)Block(m, 0)["text"]!["text"]!);
+    }
 
     [Theory]
     [InlineData("<!channel>")]
