@@ -8,5 +8,9 @@ internal static class PluginCatalog
     public static IEnumerable<IIntentHandler> Handlers() =>
     [
         .. HelpPlugin.Handlers(),
+        .. TerritoryPlugin.Handlers(),
+        .. AccountsPlugin.Handlers(),
+        .. WhitespacePlugin.Handlers(),
+        .. PlansPlugin.Handlers(),
     ];
 }
