@@ -9,10 +9,13 @@ namespace TerritoryBot.Cards;
 /// </summary>
 internal static class RepCardLayout
 {
-    /// <summary>A full-width card whose fallback text is the first line of <paramref name="text"/> (the whole text would double the card's size).</summary>
+    /// <summary>
+    /// A full-width card whose fallback text is the first line of <paramref name="text"/> (the whole text would double
+    /// the card's size), escaped too: some hosts show the fallback with markdown in previews.
+    /// </summary>
     public static AdaptiveCard NewCard(string text) => new()
     {
-        FallbackText = text.Split('\n', 2)[0].TrimEnd('\r'),
+        FallbackText = CardText.Escape(text.Split('\n', 2)[0]),
         Msteams = new TeamsOptions("Full"),
     };
 
