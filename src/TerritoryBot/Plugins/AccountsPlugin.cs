@@ -21,10 +21,10 @@ internal sealed class AccountsPlugin(PluginContext context)
 
     public static IEnumerable<IIntentHandler> Handlers() =>
     [
-        IntentHandler.Sync(Intent.TopAccounts, t => t.Plugin<AccountsPlugin>().TopAccounts(t.Entities.Count, TerritoryPlugin.FirstRep(t)), TopVerb),
+        IntentHandler.Sync(Intent.TopAccounts, t => t.Plugin<AccountsPlugin>().TopAccounts(t.Entities.Count, TerritoryPlugin.NamedReps(t)), TopVerb),
         IntentHandler.Sync(Intent.AccountLookup, t => t.Plugin<AccountsPlugin>().AccountLookup(string.Join(",", t.Entities.AccountIds)), ShowVerb),
-        IntentHandler.Sync(Intent.ScoreSummary, t => t.Plugin<AccountsPlugin>().ScoreSummary(TerritoryPlugin.FirstRep(t)), ScoresVerb),
-        IntentHandler.Sync(Intent.TierReview, t => t.Plugin<AccountsPlugin>().TierReview(TerritoryPlugin.FirstRep(t)), TiersVerb),
+        IntentHandler.Sync(Intent.ScoreSummary, t => t.Plugin<AccountsPlugin>().ScoreSummary(TerritoryPlugin.NamedReps(t)), ScoresVerb),
+        IntentHandler.Sync(Intent.TierReview, t => t.Plugin<AccountsPlugin>().TierReview(TerritoryPlugin.NamedReps(t)), TiersVerb),
     ];
 
     [Description("Lists the caller's largest accounts by estimated potential ARR, with tier, status, priority, ICP fit and coverage approach. " +

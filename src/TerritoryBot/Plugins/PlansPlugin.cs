@@ -15,7 +15,7 @@ internal sealed class PlansPlugin(PluginContext context)
 
     public static IEnumerable<IIntentHandler> Handlers() =>
     [
-        IntentHandler.Sync(Intent.BusinessPlan, t => t.Plugin<PlansPlugin>().BusinessPlan(TerritoryPlugin.FirstRep(t)), ShowVerb),
+        IntentHandler.Sync(Intent.BusinessPlan, t => t.Plugin<PlansPlugin>().BusinessPlan(TerritoryPlugin.NamedReps(t)), ShowVerb),
     ];
 
     [Description("Builds a rep's territory business plan: territory potential and penetration, the top 10 accounts and why, coverage strategy by tier, " +

@@ -18,12 +18,13 @@ internal sealed class TerritoryPlugin(PluginContext context)
 
     public static IEnumerable<IIntentHandler> Handlers() =>
     [
-        IntentHandler.Sync(Intent.MyTerritory, t => t.Plugin<TerritoryPlugin>().MyTerritory(FirstRep(t)), ShowVerb),
-        IntentHandler.Sync(Intent.TerritoryDoc, t => t.Plugin<TerritoryPlugin>().TerritoryDocument(FirstRep(t)), DocVerb),
-        IntentHandler.Sync(Intent.TransitionPackage, t => t.Plugin<TerritoryPlugin>().TransitionPackage(FirstRep(t)), TransitionVerb),
+        IntentHandler.Sync(Intent.MyTerritory, t => t.Plugin<TerritoryPlugin>().MyTerritory(NamedReps(t)), ShowVerb),
+        IntentHandler.Sync(Intent.TerritoryDoc, t => t.Plugin<TerritoryPlugin>().TerritoryDocument(NamedReps(t)), DocVerb),
+        IntentHandler.Sync(Intent.TransitionPackage, t => t.Plugin<TerritoryPlugin>().TransitionPackage(NamedReps(t)), TransitionVerb),
     ];
 
-    internal static string? FirstRep(TurnContext turn) => turn.Entities.RepIds.Count == 0 ? null : string.Join(",", turn.Entities.RepIds);
+    /// <summary>Every rep the turn names, comma-separated (the plugins refuse when any of them is out of scope).</summary>
+    internal static string? NamedReps(TurnContext turn) => turn.Entities.RepIds.Count == 0 ? null : string.Join(",", turn.Entities.RepIds);
 
     [Description("Shows a rep's territory: accounts, potential and current ARR, tier mix and the largest accounts. " +
                  "Managers and sales ops who name no rep get one row per territory they may see.")]

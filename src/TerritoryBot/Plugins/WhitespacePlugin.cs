@@ -16,7 +16,7 @@ internal sealed class WhitespacePlugin(PluginContext context)
 
     public static IEnumerable<IIntentHandler> Handlers() =>
     [
-        IntentHandler.Sync(Intent.Whitespace, t => t.Plugin<WhitespacePlugin>().Whitespace(TerritoryPlugin.FirstRep(t)), ShowVerb),
+        IntentHandler.Sync(Intent.Whitespace, t => t.Plugin<WhitespacePlugin>().Whitespace(TerritoryPlugin.NamedReps(t)), ShowVerb),
     ];
 
     [Description("Lists a rep's whitespace: the top 15 high-fit accounts with no relationship (not a customer, no open opportunity, no recent activity), " +
