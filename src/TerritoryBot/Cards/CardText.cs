@@ -7,7 +7,8 @@ namespace TerritoryBot.Cards;
 /// markdown subset (bold, italic, lists, links) plus {{DATE()}}/{{TIME()}} functions. Renderers disagree on
 /// backslash escapes (some show the backslash, some ignore it), so the characters that start markup are replaced
 /// with look-alikes, and link and list syntax is broken with invisible characters: the text reads the same and
-/// never becomes formatting or a link.
+/// never becomes formatting or a link. (Merged from two helpers' versions: this one replaced a backslash-escaping
+/// one, because backslashes show up as-is where a host renders no markdown and are ignored by some parsers.)
 /// </summary>
 internal static class CardText
 {
@@ -34,6 +35,7 @@ internal static class CardText
                 case '<': b.Append('\u2039'); break; // ‹ no autolink or HTML
                 case '>': b.Append('\u203A'); break; // › no quote
                 case '`': b.Append('\u02CB'); break; // ˋ no code span
+                case '~': b.Append('\u223C'); break; // ∼ no strike-through
                 case '\r':
                 case '\n':
                 case '\t':

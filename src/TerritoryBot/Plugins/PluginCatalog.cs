@@ -12,5 +12,9 @@ internal static class PluginCatalog
         .. AccountsPlugin.Handlers(),
         .. WhitespacePlugin.Handlers(),
         .. PlansPlugin.Handlers(),
+        .. ScenariosPlugin.Handlers(),
+        .. FairnessPlugin.Handlers(),
+        .. CoveragePlugin.Handlers(),
+        .. FitPlugin.Handlers(),
     ];
 }
