@@ -33,10 +33,11 @@ internal sealed class LlmAssistant(
             return null;
         }
 
-        var tools = catalog.Create(turn);
+        TurnTools? tools = null;
         using var budget = Budget(ct);
         try
         {
+            tools = catalog.Create(turn);
             var text = await RunLoopAsync(turn, question, tools, budget.Token);
             if (text is null)
             {
@@ -55,7 +56,7 @@ internal sealed class LlmAssistant(
         catch (Exception e) when (IsModelFailure(e, ct))
         {
             LogFailure(e, "free-form answer");
-            return tools.LastView;
+            return tools?.LastView;
         }
     }
 

@@ -32,11 +32,15 @@ internal sealed partial class LlmToolCatalog(IEnumerable<ToolPlugin> plugins)
     {
     }
 
-    /// <summary>The methods a role is offered, in a stable order (plugin, then method name).</summary>
+    /// <summary>
+    /// The methods a role is offered, in a stable order (plugin, then method name). Of overloads (one tool name),
+    /// the one with the most parameters is offered.
+    /// </summary>
     public IReadOnlyList<(Type Plugin, MethodInfo Method)> MethodsFor(RepRole role) =>
     [
         .. plugins.Where(p => role >= p.MinimumRole)
-            .SelectMany(p => ToolMethods(p.PluginType).Select(m => (p.PluginType, m))),
+            .SelectMany(p => ToolMethods(p.PluginType).Select(m => (p.PluginType, m)))
+            .DistinctBy(t => ToolName(t.PluginType, t.m), StringComparer.Ordinal),
     ];
 
     /// <summary>
@@ -77,7 +81,7 @@ internal sealed partial class LlmToolCatalog(IEnumerable<ToolPlugin> plugins)
         plugin.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(m => !m.IsSpecialName && m.GetCustomAttribute<DescriptionAttribute>() is not null && ReturnsView(m) && !IsHumanOnly(m))
             .OrderBy(m => m.Name, StringComparer.Ordinal)
-            .ThenBy(m => m.GetParameters().Length);
+            .ThenByDescending(m => m.GetParameters().Length);
 
     internal static string ToolName(Type plugin, MethodInfo method)
     {

@@ -52,6 +52,11 @@ internal sealed class TeamProbePlugin(PluginContext context)
 {
     [Description("Counts the territory reps the user may see.")]
     public TextReply TeamSize() => new($"You can see {context.Caller.VisibleRepIds.Count} reps.");
+
+    // An overload: one tool name, so only the fuller one is offered.
+    [Description("Counts the territory reps the user may see whose id starts with a prefix.")]
+    public TextReply TeamSize([Description("Rep id prefix, e.g. R00.")] string prefix) =>
+        new($"You can see {context.Caller.VisibleRepIds.Count(r => r.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))} reps.");
 }
 
 [AttributeUsage(AttributeTargets.Method)]

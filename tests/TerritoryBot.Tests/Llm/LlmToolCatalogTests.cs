@@ -52,7 +52,7 @@ public sealed class LlmToolCatalogTests
     [Fact]
     public void ToolName_PluginAndMethod_IsSnakeCaseWithinOpenAiLimits()
     {
-        var name = LlmToolCatalog.ToolName(typeof(TeamProbePlugin), typeof(TeamProbePlugin).GetMethod(nameof(TeamProbePlugin.TeamSize))!);
+        var name = LlmToolCatalog.ToolName(typeof(TeamProbePlugin), typeof(TeamProbePlugin).GetMethod(nameof(TeamProbePlugin.TeamSize), Type.EmptyTypes)!);
 
         Assert.Equal("team_probe_team_size", name);
         Assert.Matches("^[a-z0-9_]{1,64}$", name);
