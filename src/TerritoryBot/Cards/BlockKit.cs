@@ -368,6 +368,7 @@ internal static class BlockKit
         private readonly List<string> lines = [];
         private readonly Dictionary<string, int> verbs = new(StringComparer.Ordinal);
         private int actionBlocks;
+        private int rowBlocks;
         private int showCards;
 
         public List<JsonObject> TakeBlocks()
@@ -499,11 +500,29 @@ internal static class BlockKit
             }
         }
 
-        /// <summary>A row as one line; buttons inside its columns follow it in an actions block.</summary>
+        /// <summary>
+        /// A row as one line. A row with one button becomes a section of its own with the button as its accessory
+        /// (Slack's list-row layout); with several, they follow the line in an actions block.
+        /// </summary>
         private void Row(ColumnSet row, string scope)
         {
+            var sets = NestedActionSets(row).ToList();
+            var actions = sets.SelectMany(s => s.Actions).ToList();
+            if (actions.Count == 1 && actions[0] is not ShowCardAction && RowLine(row) is { Length: > 0 } text && Button(actions[0]) is { } button)
+            {
+                FlushLines();
+                blocks.Add(new JsonObject
+                {
+                    ["type"] = "section",
+                    ["block_id"] = $"{scope}/r{rowBlocks++}",
+                    ["text"] = Mrkdwn(ClipEscaped(text, MaxSectionText)),
+                    ["accessory"] = button,
+                });
+                return;
+            }
+
             lines.Add(RowLine(row));
-            foreach (var set in NestedActionSets(row))
+            foreach (var set in sets)
             {
                 Element(set, scope);
             }

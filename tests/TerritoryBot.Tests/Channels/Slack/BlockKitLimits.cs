@@ -40,6 +40,11 @@ internal static class BlockKitLimits
                         AssertText(text, "mrkdwn", BlockKit.MaxSectionText, what);
                     }
 
+                    if (block["accessory"] is JsonObject accessory)
+                    {
+                        AssertButton(accessory, actionIds, what);
+                    }
+
                     if (block["fields"] is JsonArray fields)
                     {
                         Assert.InRange(fields.Count, 1, BlockKit.MaxFields);
@@ -64,18 +69,7 @@ internal static class BlockKitLimits
                     Assert.InRange(buttons.Count, 1, BlockKit.MaxActionsPerBlock);
                     foreach (var b in buttons)
                     {
-                        Assert.Equal("button", (string)b!["type"]!);
-                        AssertText(b["text"]!, "plain_text", BlockKit.MaxButtonText, what);
-                        var actionId = (string)b["action_id"]!;
-                        Assert.InRange(actionId.Length, 1, BlockKit.MaxIdLength);
-                        Assert.True(actionIds.Add(actionId), $"{what}: action_id {actionId} repeated");
-                        var value = (string)b["value"]!;
-                        Assert.True(value.Length <= BlockKit.MaxButtonValue, $"{what}: button value too long");
-                        Assert.IsType<JsonObject>(JsonNode.Parse(value));
-                        if (b["style"] is { } style)
-                        {
-                            Assert.Contains((string)style!, new[] { "primary", "danger" });
-                        }
+                        AssertButton(b!.AsObject(), actionIds, what);
                     }
 
                     break;
@@ -88,6 +82,37 @@ internal static class BlockKitLimits
             }
         }
     }
+
+    private static void AssertButton(JsonObject b, HashSet<string> actionIds, string what)
+    {
+        Assert.Equal("button", (string)b["type"]!);
+        AssertText(b["text"]!, "plain_text", BlockKit.MaxButtonText, what);
+        var actionId = (string)b["action_id"]!;
+        Assert.InRange(actionId.Length, 1, BlockKit.MaxIdLength);
+        Assert.True(actionIds.Add(actionId), $"{what}: action_id {actionId} repeated");
+        var value = (string)b["value"]!;
+        Assert.True(value.Length <= BlockKit.MaxButtonValue, $"{what}: button value too long");
+        Assert.IsType<JsonObject>(JsonNode.Parse(value));
+        if (b["style"] is { } style)
+        {
+            Assert.Contains((string)style!, new[] { "primary", "danger" });
+        }
+    }
+
+    /// <summary>Every button: in actions blocks and as section accessories, in message order.</summary>
+    public static List<JsonObject> Buttons(SlackMessage m) =>
+    [
+        .. m.Blocks.SelectMany(b => (string)b!["type"]! switch
+        {
+            "actions" => b!["elements"]!.AsArray().Select(e => e!.AsObject()),
+            "section" when b!["accessory"] is JsonObject a => [a],
+            _ => [],
+        }),
+    ];
+
+    /// <summary>Whether the renderer cut the body ("…and N more").</summary>
+    public static bool Truncated(SlackMessage m) =>
+        m.Blocks.Any(b => (string)b!["type"]! == "context" && ((string?)b!["elements"]![0]!["text"])?.StartsWith("…and ", StringComparison.Ordinal) == true);
 
     private static void AssertText(JsonNode node, string type, int max, string what)
     {

@@ -19,8 +19,7 @@ public sealed class BlockKitTests
 
     private static string Type(SlackMessage m, int i) => (string)Block(m, i)["type"]!;
 
-    private static List<JsonObject> Buttons(SlackMessage m) =>
-        [.. m.Blocks.Where(b => (string)b!["type"]! == "actions").SelectMany(b => b!["elements"]!.AsArray()).Select(e => e!.AsObject())];
+    private static List<JsonObject> Buttons(SlackMessage m) => BlockKitLimits.Buttons(m);
 
     [Fact]
     public void Render_LargeText_Header()
@@ -174,7 +173,7 @@ public sealed class BlockKitTests
     }
 
     [Fact]
-    public void Render_ButtonInsideARow_LineThenItsButton()
+    public void Render_ButtonInsideARow_SectionWithTheButtonAsAccessory()
     {
         var list = new Container
         {
@@ -195,10 +194,31 @@ public sealed class BlockKitTests
 
         var m = Render(list);
 
-        Assert.Equal(["section", "actions", "section"], m.Blocks.Select(b => (string)b!["type"]!));
+        Assert.Equal(["section", "section"], m.Blocks.Select(b => (string)b!["type"]!));
         Assert.Equal("Acme (A001)", (string)Block(m, 0)["text"]!["text"]!);
+        Assert.Equal("account.lookup", (string)Block(m, 0)["accessory"]!["action_id"]!);
+        Assert.Equal("m", BlockKit.ScopeOf((string)Block(m, 0)["block_id"]!));
         Assert.Equal("""{"accountId":"A001"}""", (string)Buttons(m)[0]["value"]!);
+        Assert.Equal("Beta (A002)", (string)Block(m, 1)["text"]!["text"]!);
         BlockKitLimits.AssertWithin(m);
+    }
+
+    [Fact]
+    public void Render_RowWithTwoButtons_LineThenActionsBlock()
+    {
+        var row = new ColumnSet
+        {
+            Columns =
+            [
+                new Column { Items = [new TextBlock("Acme")] },
+                new Column { Items = [new ActionSet { Actions = [new ExecuteAction("Open", "account.lookup"), new ExecuteAction("Plan", "plan.show")] }] },
+            ],
+        };
+
+        var m = Render(row);
+
+        Assert.Equal(["section", "actions"], m.Blocks.Select(b => (string)b!["type"]!));
+        Assert.Equal(2, Buttons(m).Count);
     }
 
     [Fact]
