@@ -2,6 +2,7 @@ using TerritoryBot.Conversation;
 using TerritoryBot.Data;
 using TerritoryBot.Demo;
 using TerritoryBot.Landing;
+using TerritoryBot.Workflow;
 
 namespace TerritoryBot;
 
@@ -29,6 +30,7 @@ public static class WebHost
         builder.AddTerritoryData();
         builder.AddDemoSeeding();
         builder.Services.AddConversation();
+        builder.AddWorkflow();
 
         var app = builder.Build();
         // Built now so that two handlers for one intent stop the start-up instead of the first turn.

@@ -8,5 +8,6 @@ internal static class PluginCatalog
     public static IEnumerable<IIntentHandler> Handlers() =>
     [
         .. HelpPlugin.Handlers(),
+        .. ProposalsPlugin.Handlers(),
     ];
 }
