@@ -113,7 +113,7 @@ internal static class ProposalCard
                     {
                         Width = "auto",
                         VerticalContentAlignment = VerticalAlignment.Center,
-                        Items = [new ActionSet { Actions = [ExecuteAction.Drill("Open", ShowVerb, new JsonObject { ["proposalId"] = p.Id })] }],
+                        Items = [new ActionSet { Actions = [ExecuteAction.Drill("Open", ShowVerb, new JsonObject { ["proposalId"] = checked((int)p.Id) })] }],
                     },
                 ],
             });
@@ -132,7 +132,7 @@ internal static class ProposalCard
     {
         if (view.CanDecide)
         {
-            var decision = new JsonObject { ["proposalId"] = view.Id, ["version"] = view.Version };
+            var decision = new JsonObject { ["proposalId"] = checked((int)view.Id), ["version"] = view.Version };
             var approve = ExecuteAction.Drill("Approve", ApproveVerb, (JsonObject)decision.DeepClone());
             approve.Style = ActionStyle.Positive;
             approve.Fallback!.Style = ActionStyle.Positive;
@@ -160,7 +160,7 @@ internal static class ProposalCard
 
         if (view.CanRevert)
         {
-            return [ExecuteAction.Drill("Revert", RevertVerb, new JsonObject { ["proposalId"] = view.Id })];
+            return [ExecuteAction.Drill("Revert", RevertVerb, new JsonObject { ["proposalId"] = checked((int)view.Id) })];
         }
 
         return null;
