@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TerritoryBot.Cards;
@@ -210,6 +212,46 @@ public abstract class OutboxContract
 
 public sealed class SqliteOutboxTests : OutboxContract
 {
+    [Fact]
+    public async Task Drainer_Signalled_DeliversWithoutWaitingForThePoll()
+    {
+        await using var h = await WorkflowHarness.CreateAsync(null);
+        var channel = new FakeChannel("teams", _ => DeliveryOutcome.Delivered);
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Workflow:PollSeconds"] = "3600" }).Build())
+            .AddDbContext<TerritoryDbContext>(o => TerritoryDatabase.Configure(o, h.Options, h.ConnectionString))
+            .AddSingleton<INotificationChannel>(channel)
+            .AddWorkflowServices()
+            .AddSingleton<OutboxDrainer>()
+            .BuildServiceProvider();
+        await using var _ = services;
+        var drainer = services.GetRequiredService<OutboxDrainer>();
+        await drainer.StartAsync(CancellationToken.None);
+        try
+        {
+            // A committed row, then the signal the proposals plugin sends after each commit (the poll is an hour away).
+            var signal = services.GetRequiredService<OutboxSignal>();
+            await using (var db = h.NewContext())
+            {
+                db.Outbox.Add(new OutboxEntity { RecipientRepId = WorkflowHarness.Ops, Text = "hello", CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow });
+                await db.SaveChangesAsync();
+            }
+
+            signal.Notify();
+            for (var i = 0; i < 200 && channel.Sent.IsEmpty; i++)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Equal((WorkflowHarness.Ops, "hello"), channel.Sent.Select(s => (s.Recipient, s.Text)).Single());
+        }
+        finally
+        {
+            await drainer.StopAsync(CancellationToken.None);
+        }
+    }
+
     private protected override Task<(DatabaseOptions Options, string ConnectionString)> DatabaseAsync()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("tb-outbox-").FullName, "territory.db");
