@@ -2,53 +2,58 @@ using System.Text;
 
 namespace TerritoryBot.Cards;
 
-/// <summary>Text for TextBlocks and facts, which hosts render as a markdown subset.</summary>
+/// <summary>Makes data text (names, engine sentences) literal inside TextBlock and FactSet text, which hosts read as markdown.</summary>
 internal static class CardText
 {
     /// <summary>
-    /// Escapes what a person typed (a reason, a name) so it shows literally: emphasis, links, code and
-    /// line-start markers (headings, lists, quotes) are backslash-escaped, the way CommonMark reads them.
+    /// Backslash-escapes what the Adaptive Cards markdown subset would interpret: emphasis (<c>*</c>, <c>_</c>),
+    /// links (<c>[</c>, <c>]</c>), code ticks, the backslash itself, and a list marker at the start of a line
+    /// ("- ", "+ ", "1. "), so "Smith_&amp;_*Sons*" or "[click](http://x)" in a company name shows as written.
     /// </summary>
     public static string Escape(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
-            return text ?? "";
+            return "";
         }
 
         var sb = new StringBuilder(text.Length + 8);
-        var lineStart = true;
-        for (var i = 0; i < text.Length; i++)
+        bool lineStart = true;
+        for (int i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (c is '\\' or '*' or '_' or '[' or ']' or '`' or '~' or '<' or '>' or '|')
+            char c = text[i];
+            if (lineStart)
             {
-                sb.Append('\\');
-            }
-            else if (lineStart && c is '#' or '-' or '+' or '=')
-            {
-                sb.Append('\\');
-            }
-            else if (lineStart && char.IsDigit(c))
-            {
-                // "1. item" would become a numbered list: escape the dot after the leading digits.
-                var end = i;
-                while (end < text.Length && char.IsDigit(text[end]))
+                int digits = 0;
+                while (i + digits < text.Length && char.IsAsciiDigit(text[i + digits]))
                 {
-                    end++;
+                    digits++;
                 }
 
-                if (end < text.Length && text[end] is '.' or ')')
+                if (digits > 0 && i + digits < text.Length && text[i + digits] == '.')
                 {
-                    sb.Append(text, i, end - i).Append('\\').Append(text[end]);
-                    i = end;
+                    // "1. x" at a line start would become a numbered list: escape the dot.
+                    sb.Append(text, i, digits).Append("\\.");
+                    i += digits;
+                    lineStart = false;
+                    continue;
+                }
+
+                if (c is '-' or '+' or '#' or '>')
+                {
+                    sb.Append('\\').Append(c);
                     lineStart = false;
                     continue;
                 }
             }
 
+            if (c is '\\' or '*' or '_' or '[' or ']' or '`' or '~')
+            {
+                sb.Append('\\');
+            }
+
             sb.Append(c);
-            lineStart = c == '\n' || (lineStart && c is ' ' or '\t');
+            lineStart = c is '\n' || (lineStart && c is ' ' or '\t');
         }
 
         return sb.ToString();

@@ -9,5 +9,9 @@ internal static class PluginCatalog
     [
         .. HelpPlugin.Handlers(),
         .. ProposalsPlugin.Handlers(),
+        .. ScenariosPlugin.Handlers(),
+        .. FairnessPlugin.Handlers(),
+        .. CoveragePlugin.Handlers(),
+        .. FitPlugin.Handlers(),
     ];
 }
