@@ -58,9 +58,10 @@ internal static class LandingPage
             <li>Command line: <code>dotnet run --project src/TerritoryBot -- score</code>, <code>design</code>, <code>fairness</code>,
             <code>gaps</code>, <code>whitespace --rep R001</code>, <code>plan --rep R001 --format html</code>, <code>fit</code>,
             <code>export --scenario NAME --out FILE</code> (add <code>--help</code> to any).</li>
+            <li>Web chat: off in this configuration; set <code>WebChat__Enabled=true</code> and open this page from the same machine.</li>
             <li>Health: <a href="/healthz">/healthz</a>.</li>
             </ul>
-            <p>{{WebUtility.HtmlEncode("Teams, Slack and the web chat arrive with their own issues.")}}</p>
+            <p>{{WebUtility.HtmlEncode("Teams and Slack arrive with their own issues.")}}</p>
             </body></html>
             """;
     }
