@@ -1,4 +1,5 @@
 // Drives the web chat page of a running TerritoryBot in headless Chromium (playwright-core + Debian's chromium):
+//   p. without the renderer (its request blocked): "help" → the page's plain rendering of the card;
 //   1. as a rep: "show my territory" → a card rendered by the official adaptivecards renderer;
 //   2. a drill-down button on that card → the card is replaced by the answer's card;
 //   3. as ops: "move ACCOUNT to TARGET because …" → a proposal card with Approve;
@@ -6,7 +7,7 @@
 // Screenshots of every step go to ARTIFACTS. Prints "ok <step>" per step; exits 1 on the first failure
 // (with a screenshot of the page as it was), 2 on bad usage.
 // Environment: BASE_URL (required), REP_ID, OPS_ID, ACCOUNT_ID, TARGET_REP_ID (required for 3–4),
-// CHROMIUM (default /usr/bin/chromium), ARTIFACTS (default tests/e2e/artifacts), STEPS (default "1234").
+// CHROMIUM (default /usr/bin/chromium), ARTIFACTS (default tests/e2e/artifacts), STEPS (default "p1234").
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -22,7 +23,7 @@ if (!baseUrl) {
   console.error('usage: BASE_URL=http://127.0.0.1:PORT REP_ID=R001 OPS_ID=R006 ACCOUNT_ID=A… TARGET_REP_ID=R002 node webchat.e2e.mjs');
   process.exit(2);
 }
-const steps = env.STEPS || '1234';
+const steps = env.STEPS || 'p1234';
 const artifacts = path.resolve(env.ARTIFACTS || path.join(here, 'artifacts'));
 mkdirSync(artifacts, { recursive: true });
 const timeout = 30_000;
@@ -69,6 +70,27 @@ function expect(condition, message) {
 }
 
 try {
+  if (steps.includes('p')) {
+    await step('plain rendering without the renderer', async () => {
+      const plain = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      plain.on('pageerror', (e) => problems.push('page error (plain): ' + e.message));
+      plain.setDefaultTimeout(timeout);
+      await plain.route('**/lib/adaptivecards.min.js', (route) => route.abort());
+      await plain.goto(baseUrl, { waitUntil: 'load' });
+      expect(await plain.evaluate(() => typeof window.AdaptiveCards === 'undefined'), 'the renderer was not blocked');
+      await plain.waitForSelector(`#identity option[value="${env.REP_ID || 'R001'}"]`, { state: 'attached' });
+      await plain.selectOption('#identity', env.REP_ID || 'R001');
+      await plain.fill('#message', 'help');
+      await plain.press('#message', 'Enter');
+      const facts = plain.locator('.message.bot .plain-card table.facts').last();
+      await facts.waitFor();
+      expect((await facts.innerText()).includes('show my territory'), 'the plain rendering lacks the help facts');
+      expect(await plain.locator('#renderer-note').isVisible(), 'the page does not say the renderer is missing');
+      await plain.screenshot({ path: path.join(artifacts, 'webchat-0-plain.png'), fullPage: true });
+      await plain.close();
+    });
+  }
+
   await page.goto(baseUrl, { waitUntil: 'load' });
   expect(await page.evaluate(() => typeof window.AdaptiveCards === 'object'),
     'the adaptivecards renderer is not loaded on the page (is src/TerritoryBot/wwwroot/lib/adaptivecards.min.js built?)');

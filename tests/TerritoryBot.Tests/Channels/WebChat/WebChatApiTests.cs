@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using TerritoryBot.Channels.WebChat;
 using TerritoryBot.Conversation;
+using TerritoryBot.Landing;
 
 namespace TerritoryBot.Tests.Channels.WebChat;
 
@@ -315,4 +317,23 @@ public sealed class WebChatConfigurationTests
 
         Assert.Contains("MaxBodyBytes", error.Message);
     }
+}
+
+public sealed class ChatPageTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Render_Renderer_ScriptTagOnlyWhenInstalled(bool installed)
+    {
+        var page = ChatPage.Render(new LandingPage.LoadedCounts(10, 2, 3, 5, 7), installed);
+
+        Assert.Equal(installed, page.Contains("<script src=\"/lib/adaptivecards.min.js\"></script>", StringComparison.Ordinal));
+        Assert.Contains("<script src=\"/webchat/app.js\"></script>", page);
+        Assert.Contains("<strong>10</strong> accounts (2 customers)", page);
+    }
+
+    [Fact]
+    public void Render_NothingLoaded_SaysHowToImport() =>
+        Assert.Contains("territorybot import --data DIR", ChatPage.Render(new LandingPage.LoadedCounts(0, 0, 0, 0, 0), rendererInstalled: true));
 }

@@ -27,7 +27,8 @@ public sealed class WebChatE2eFactAttribute : FactAttribute
 
 /// <summary>
 /// The real app (its own process, `serve` on 127.0.0.1 with a free port, a temp SQLite seeded with a small demo)
-/// driven in headless Chromium by tests/e2e/webchat.e2e.mjs: territory card, drill-down, proposal, approval.
+/// driven in headless Chromium by tests/e2e/webchat.e2e.mjs: the plain rendering without the renderer, then territory
+/// card, drill-down, proposal and approval with it.
 /// Screenshots go to tests/e2e/artifacts/.
 /// </summary>
 public sealed partial class WebChatEndToEndTests : IDisposable
@@ -119,6 +120,7 @@ public sealed partial class WebChatEndToEndTests : IDisposable
         });
 
         Assert.True(exit == 0, $"webchat.e2e.mjs exited {exit}:\n{log}\n--- app output ---\n{output}");
+        Assert.Contains("ok plain rendering without the renderer", log);
         Assert.Contains("ok territory card", log);
         Assert.Contains("ok drill-down", log);
         Assert.Contains("ok proposal card", log);
