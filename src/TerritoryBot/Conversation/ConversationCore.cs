@@ -20,6 +20,8 @@ internal sealed class ConversationCore(
     /// <summary>Longer messages are refused unread (nobody types this much to a bot; it keeps routing cheap).</summary>
     public const int MaxTextLength = 2000;
 
+    private const int FallbackTextLength = 400;
+
     public const string UnknownPersonText =
         "Sorry, I don't know who you are yet, so I can't show you any territory data. Ask sales ops to add your " +
         "Teams or Slack id to your record in reps.csv.";
@@ -99,17 +101,19 @@ internal sealed class ConversationCore(
     private static TurnResult Result(Intent intent, IViewModel view)
     {
         var card = view.ToCard();
-        if (card is not null)
+        if (card is not null && card.FallbackText is null)
         {
-            card.FallbackText ??= view.Text;
+            // The full text can be long; hosts only show this when they cannot render the card at all.
+            card.FallbackText = Clip(view.Text, FallbackTextLength);
+            CardJson.FitToSize(card);
         }
 
         return new TurnResult(intent, view.Text, card, view);
     }
 
-    private static string Clip(string text)
+    private static string Clip(string text, int length = 200)
     {
         var oneLine = text.ReplaceLineEndings(" ");
-        return oneLine.Length <= 200 ? oneLine : oneLine[..200] + "…";
+        return oneLine.Length <= length ? oneLine : oneLine[..length] + "…";
     }
 }

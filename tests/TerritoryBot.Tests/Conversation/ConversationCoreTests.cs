@@ -49,7 +49,7 @@ public sealed class ConversationCoreTests
         var help = Assert.IsType<HelpView>(result.View);
         Assert.False(help.Understood);
         Assert.NotNull(result.Card);
-        Assert.Equal(result.Text, result.Card!.FallbackText);
+        Assert.StartsWith(result.Card!.FallbackText!.TrimEnd('…'), result.Text.ReplaceLineEndings(" "), StringComparison.Ordinal);
     }
 
     [Fact]
