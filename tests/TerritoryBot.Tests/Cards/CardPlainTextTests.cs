@@ -102,6 +102,24 @@ public sealed class CardPlainTextTests
         Assert.Equal([expected], Lines(CardPlainText.Render(card)));
     }
 
+    [Theory]
+    [InlineData("Smith_&_*Sons*")]
+    [InlineData("[click](http://evil.example)")]
+    [InlineData("1. first")]
+    [InlineData("- dash > quote # hash")]
+    [InlineData(@"back\slash \* star")]
+    [InlineData("**not bold** and __not either__")]
+    [InlineData("under_score_name ~strike~ `code`")]
+    public void Render_DataEscapedWithCardText_ComesBackAsWritten(string data)
+    {
+        var card = new AdaptiveCard
+        {
+            Body = [new TextBlock(CardText.Escape(data)), new FactSet { Facts = [new(CardText.Escape(data), CardText.Escape(data))] }],
+        };
+
+        Assert.Equal([data, $"{data}: {data}"], Lines(CardPlainText.Render(card)));
+    }
+
     [Fact]
     public void Render_HiddenInputsAndUnknownElements_ShowsWhatAHostWould()
     {
