@@ -89,7 +89,8 @@ internal static partial class CardPlainText
             if (type == "ColumnSet" || type == "Table")
             {
                 var newRows = type == "ColumnSet" ? [ColumnSetRow(shown)] : TableRows(shown);
-                if (rows.Count > 0 && (Gap(shown) || newRows.Any(r => r.Cells.Count != rows[0].Cells.Count)))
+                // Separators between rows of one list do not break the table; a different shape does.
+                if (rows.Count > 0 && newRows.Any(r => r.Cells.Count != rows[0].Cells.Count))
                 {
                     FlushRows();
                 }
@@ -288,11 +289,13 @@ internal static partial class CardPlainText
         return rows;
     }
 
-    /// <summary>A column's content on one line: its blocks' lines joined with " · ".</summary>
+    /// <summary>A column's content on one line: its blocks' lines joined with " · " (a row's own buttons left out).</summary>
     private static string CellText(JsonArray? items)
     {
         var blocks = new List<Block>();
-        AddElements(blocks, items);
+        AddElements(blocks, new JsonArray([.. (items ?? []).OfType<JsonObject>()
+            .Where(i => TypeOf(i) != "ActionSet")
+            .Select(i => i.DeepClone())]));
         var parts = blocks.SelectMany(b => b.Lines)
             .Where(l => l.Length > 0 && !l.All(c => c is '-' or '='))
             .Select(l => l.Trim());
@@ -353,7 +356,8 @@ internal static partial class CardPlainText
     /// </summary>
     private static string Markdown(string text)
     {
-        var normalised = text.ReplaceLineEndings("\n").Trim('\n');
+        // Zero-width characters (CardText uses them to break markup) mean nothing on a terminal and upset alignment.
+        var normalised = ZeroWidth().Replace(text.ReplaceLineEndings("\n"), "").Trim('\n');
         var unmarked = Emphasis().Replace(normalised, m => m.Groups["body"].Value);
         return Escape().Replace(unmarked, m => m.Groups[1].Value);
     }
@@ -362,6 +366,9 @@ internal static partial class CardPlainText
     // Markers inside a word (snake_case_names) are not emphasis.
     [GeneratedRegex(@"(?<![\w\\])(?<mark>\*\*|__|\*|_)(?=\S)(?<body>.+?)(?<=\S)(?<!\\)\k<mark>(?!\w)")]
     private static partial Regex Emphasis();
+
+    [GeneratedRegex("[\u200B\u200C\u200D\u2060\uFEFF]")]
+    private static partial Regex ZeroWidth();
 
     [GeneratedRegex(@"\\([\\`*_{}\[\]()#+\-.!<>|~])")]
     private static partial Regex Escape();

@@ -36,12 +36,18 @@ public sealed class CardPlainTextTests
     [Fact]
     public void Render_ConsecutiveColumnSets_FormOneAlignedTableWithRightAlignedMoney()
     {
+        // Rows as list cards draw them: separated, with their own drill-down button, escaped ranks ("1." is a list marker).
         static ColumnSet Row(string rank, string name, string money) => new()
         {
+            Separator = true,
             Columns =
             [
-                new Column { Width = "auto", Items = [new TextBlock(rank)] },
-                new Column { Width = "stretch", Items = [new TextBlock(name), new TextBlock("Software") { IsSubtle = true }] },
+                new Column { Width = "auto", Items = [new TextBlock(CardText.Escape(rank))] },
+                new Column
+                {
+                    Width = "stretch",
+                    Items = [new TextBlock(name), new TextBlock("Software") { IsSubtle = true }, new ActionSet { Actions = [new SubmitAction("Details")] }],
+                },
                 new Column { Width = "auto", Items = [new TextBlock(money) { HorizontalAlignment = HorizontalAlignment.Right }] },
             ],
         };
@@ -114,8 +120,9 @@ public sealed class CardPlainTextTests
         // CardText neutralises markup with look-alike characters; nothing of the data may be dropped as "markup".
         var escaped = CardText.Escape(data);
         var card = new AdaptiveCard { Body = [new TextBlock(escaped), new FactSet { Facts = [new("Name", escaped)] }] };
+        var visible = string.Concat(escaped.Where(c => c is not ('\u200B' or '\u2060')));
 
-        Assert.Equal([escaped, $"Name: {escaped}"], Lines(CardPlainText.Render(card)));
+        Assert.Equal([visible, $"Name: {visible}"], Lines(CardPlainText.Render(card)));
     }
 
     [Fact]
