@@ -5,6 +5,7 @@ using TerritoryBot.Conversation;
 using TerritoryBot.Data;
 using TerritoryBot.Demo;
 using TerritoryBot.Landing;
+using TerritoryBot.Llm;
 
 namespace TerritoryBot;
 
@@ -38,6 +39,7 @@ public static class WebHost
         builder.AddDemoSeeding();
         builder.Services.AddConversation();
         builder.AddWebChat();
+        builder.AddLlm();
 
         var app = builder.Build();
         // Built now so that two handlers for one intent stop the start-up instead of the first turn.

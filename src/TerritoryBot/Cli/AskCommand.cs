@@ -2,6 +2,7 @@ using System.CommandLine;
 using TerritoryBot.Cards;
 using TerritoryBot.Conversation;
 using TerritoryBot.Data;
+using TerritoryBot.Llm;
 
 namespace TerritoryBot.Cli;
 
@@ -101,6 +102,7 @@ internal static class AskCommand
         }
 
         configure?.Invoke(services);
+        services.AddLlm(configuration);
         services.AddConversation();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         try

@@ -15,7 +15,11 @@ internal sealed record TurnResult(Intent Intent, string Text, AdaptiveCard? Card
 /// and an internal failure is logged and answered with an apology.
 /// </summary>
 internal sealed class ConversationCore(
-    IWorkspaceSource workspaces, IntentRegistry registry, IServiceScopeFactory scopes, ILogger<ConversationCore> logger)
+    IWorkspaceSource workspaces,
+    IntentRegistry registry,
+    IServiceScopeFactory scopes,
+    ILogger<ConversationCore> logger,
+    IConversationAssistant? assistant = null)
 {
     /// <summary>Longer messages are refused unread (nobody types this much to a bot; it keeps routing cheap).</summary>
     public const int MaxTextLength = 2000;
@@ -50,7 +54,7 @@ internal sealed class ConversationCore(
             intent = match.Intent;
             await using var scope = scopes.CreateAsyncScope();
             var context = new TurnContext(turn, caller, match, workspace, scope.ServiceProvider);
-            var view = await handler.HandleAsync(context, ct);
+            var view = await AnswerAsync(handler, context, ct);
             return Result(intent, view);
         }
         catch (TurnInputException e)
@@ -66,6 +70,22 @@ internal sealed class ConversationCore(
             logger.LogError(e, "A {Channel} turn failed (intent {Intent})", turn.User.Channel, IntentNames.Of(intent));
             return Result(intent, new TextReply("Sorry, something went wrong on my side while answering that. It has been logged; please try again."));
         }
+    }
+
+    /// <summary>
+    /// The handler's answer; with a language model configured, unclear text goes to the model first (help when it
+    /// cannot answer) and narratives are offered to it for rewriting (the template stays when it fails).
+    /// </summary>
+    private async Task<IViewModel> AnswerAsync(IIntentHandler handler, TurnContext context, CancellationToken ct)
+    {
+        if (assistant is not null && context.Match.Intent == Intent.Unknown && context.Turn.Action is null
+            && await assistant.AnswerAsync(context, ct) is { } answer)
+        {
+            return answer;
+        }
+
+        var view = await handler.HandleAsync(context, ct);
+        return assistant is not null && view is INarratedView narrated ? await assistant.PolishAsync(narrated, ct) : view;
     }
 
     private (IntentMatch Match, IIntentHandler Handler) Understand(Turn turn, Workspace workspace)
