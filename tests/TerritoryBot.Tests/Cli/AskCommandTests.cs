@@ -133,6 +133,20 @@ public sealed class AskCommandTests : IDisposable
         Assert.Equal(AskCommand.NeedsDatabaseText, error.Message);
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("http://127.0.0.1:9/v1", true)]
+    public async Task BuildServices_LlmEndpoint_RegistersTheAssistantLikeTheWebHost(string? endpoint, bool registered)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Llm:Endpoint"] = endpoint, ["Llm:Model"] = "test-model" })
+            .Build();
+
+        await using var services = await AskCommand.BuildServicesAsync(new DirectoryInfo(_folder.Path), configuration, CancellationToken.None);
+
+        Assert.Equal(registered, services.GetService<IConversationAssistant>() is not null);
+    }
+
     private sealed class NeedsDatabase(TerritoryDbContext db)
     {
         public TerritoryDbContext Db { get; } = db;
