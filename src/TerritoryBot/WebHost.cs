@@ -6,6 +6,7 @@ using TerritoryBot.Data;
 using TerritoryBot.Demo;
 using TerritoryBot.Landing;
 using TerritoryBot.Llm;
+using TerritoryBot.Workflow;
 
 namespace TerritoryBot;
 
@@ -40,6 +41,7 @@ public static class WebHost
         builder.Services.AddConversation();
         builder.AddWebChat();
         builder.AddLlm();
+        builder.AddWorkflow();
 
         var app = builder.Build();
         // Built now so that two handlers for one intent stop the start-up instead of the first turn.
