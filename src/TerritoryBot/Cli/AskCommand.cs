@@ -3,6 +3,7 @@ using TerritoryBot.Cards;
 using TerritoryBot.Conversation;
 using TerritoryBot.Data;
 using TerritoryBot.Llm;
+using TerritoryBot.Workflow;
 
 namespace TerritoryBot.Cli;
 
@@ -99,6 +100,8 @@ internal static class AskCommand
         else
         {
             services.AddTerritoryDbContext(configuration);
+            // Proposals: approvals write the outbox; a running server's drainer delivers it (none runs here).
+            services.AddWorkflowServices();
         }
 
         configure?.Invoke(services);
