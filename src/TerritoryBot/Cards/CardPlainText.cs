@@ -86,9 +86,15 @@ internal static partial class CardPlainText
             }
 
             var type = TypeOf(shown);
-            if (type == "ColumnSet" || type == "Table")
+            if (type == "ColumnSet" || type == "Table" || (type == "Container" && RowList(shown) is not null))
             {
-                var newRows = type == "ColumnSet" ? [ColumnSetRow(shown)] : TableRows(shown);
+                var newRows = type switch
+                {
+                    "ColumnSet" => [ColumnSetRow(shown)],
+                    "Table" => TableRows(shown),
+                    // A container of rows (a list under a header row) continues the table.
+                    _ => RowList(shown)!,
+                };
                 // Separators between rows of one list do not break the table; a different shape does.
                 if (rows.Count > 0 && newRows.Any(r => r.Cells.Count != rows[0].Cells.Count))
                 {
@@ -275,6 +281,18 @@ internal static partial class CardPlainText
         }
 
         return new Row(cells, right);
+    }
+
+    /// <summary>The rows of a container that holds only column sets (at least one), else null.</summary>
+    private static List<Row>? RowList(JsonObject container)
+    {
+        var items = (container["items"] as JsonArray ?? []).OfType<JsonObject>().Where(i => !Hidden(i)).Select(Resolve).ToList();
+        if (items.Count == 0 || items.Any(i => i is null || TypeOf(i) != "ColumnSet"))
+        {
+            return null;
+        }
+
+        return [.. items.Select(i => ColumnSetRow(i!))];
     }
 
     private static List<Row> TableRows(JsonObject table)

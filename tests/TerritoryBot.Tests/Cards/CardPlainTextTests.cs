@@ -59,6 +59,18 @@ public sealed class CardPlainTextTests
     }
 
     [Fact]
+    public void Render_HeaderRowThenContainerOfRows_OneAlignedTable()
+    {
+        static ColumnSet Row(string a, string b) => new()
+        {
+            Columns = [new Column { Items = [new TextBlock(a)] }, new Column { Items = [new TextBlock(b)] }],
+        };
+        var card = new AdaptiveCard { Body = [Row("Account", "To"), new Container { Trimmable = true, Items = [Row("Copperwave (A1)", "R2"), Row("B (A2)", "R3")] }] };
+
+        Assert.Equal(["Account          To", "Copperwave (A1)  R2", "B (A2)           R3"], Lines(CardPlainText.Render(card)));
+    }
+
+    [Fact]
     public void Render_Chart_ShowsItsFallbackElement()
     {
         var card = new AdaptiveCard

@@ -134,6 +134,18 @@ public sealed class AskCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("list proposals")]
+    [InlineData("approve 1")]
+    public async Task Run_DataFolderProposals_AnswersThatTheDatabaseIsNeeded(string question)
+    {
+        var (exit, output) = await AskInProcessAsync("M1", question, json: true);
+
+        Assert.Equal(0, exit);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(AskCommand.NeedsDatabaseText, doc.RootElement.GetProperty("text").GetString());
+    }
+
+    [Theory]
     [InlineData(null, false)]
     [InlineData("http://127.0.0.1:9/v1", true)]
     public async Task BuildServices_LlmEndpoint_RegistersTheAssistantLikeTheWebHost(string? endpoint, bool registered)
