@@ -8,7 +8,7 @@
 // (with a screenshot of the page as it was), 2 on bad usage.
 // Environment: BASE_URL (required), REP_ID, OPS_ID, ACCOUNT_ID, TARGET_REP_ID (required for 3–4),
 // CHROMIUM (default /usr/bin/chromium), ARTIFACTS (default tests/e2e/artifacts), STEPS (default "p1234").
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,7 @@ if (!baseUrl) {
 const steps = env.STEPS || 'p1234';
 const artifacts = path.resolve(env.ARTIFACTS || path.join(here, 'artifacts'));
 mkdirSync(artifacts, { recursive: true });
+rmSync(path.join(artifacts, 'webchat-failure.png'), { force: true }); // a stale one would mislead
 const timeout = 30_000;
 
 const browser = await chromium.launch({
