@@ -1,6 +1,6 @@
-using TerritoryBot.Channels.Slack;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using TerritoryBot.Channels.Slack;
 using TerritoryBot.Channels.WebChat;
 using TerritoryBot.Conversation;
 using TerritoryBot.Data;
