@@ -1,3 +1,4 @@
+using TerritoryBot.Channels.Teams;
 using TerritoryBot.Conversation;
 using TerritoryBot.Data;
 using TerritoryBot.Demo;
@@ -29,12 +30,14 @@ public static class WebHost
         builder.AddTerritoryData();
         builder.AddDemoSeeding();
         builder.Services.AddConversation();
+        builder.AddTeams();
 
         var app = builder.Build();
         // Built now so that two handlers for one intent stop the start-up instead of the first turn.
         _ = app.Services.GetRequiredService<IntentRegistry>();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapLandingPage();
+        app.MapTeams();
         return app;
     }
 

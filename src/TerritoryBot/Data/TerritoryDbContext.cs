@@ -16,6 +16,7 @@ internal sealed class TerritoryDbContext(DbContextOptions<TerritoryDbContext> op
     public DbSet<AccountScoreEntity> AccountScores => Set<AccountScoreEntity>();
     public DbSet<ScenarioEntity> Scenarios => Set<ScenarioEntity>();
     public DbSet<ScenarioAssignmentEntity> ScenarioAssignments => Set<ScenarioAssignmentEntity>();
+    public DbSet<Channels.Teams.TeamsConversationEntity> TeamsConversations => Set<Channels.Teams.TeamsConversationEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -135,6 +136,19 @@ internal sealed class TerritoryDbContext(DbContextOptions<TerritoryDbContext> op
             e.Property(x => x.ScenarioId).HasColumnName("scenario_id");
             e.Property(x => x.AccountId).HasColumnName("account_id");
             e.Property(x => x.RepId).HasColumnName("rep_id");
+        });
+
+        modelBuilder.Entity<Channels.Teams.TeamsConversationEntity>(e =>
+        {
+            e.ToTable("teams_conversations");
+            e.HasKey(x => x.AadObjectId);
+            e.Property(x => x.AadObjectId).HasColumnName("aad_object_id");
+            e.Property(x => x.UserId).HasColumnName("user_id");
+            e.Property(x => x.BotId).HasColumnName("bot_id");
+            e.Property(x => x.ServiceUrl).HasColumnName("service_url");
+            e.Property(x => x.TenantId).HasColumnName("tenant_id");
+            e.Property(x => x.ConversationId).HasColumnName("conversation_id");
+            e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
         });
     }
 }
