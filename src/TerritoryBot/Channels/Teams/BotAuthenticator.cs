@@ -33,22 +33,19 @@ internal sealed class BotAuthenticator
     private readonly ConfigurationManager<SigningKeySet> emulatorKeys;
     private readonly HashSet<string> emulatorIssuers;
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
+    private readonly Dictionary<ConfigurationManager<SigningKeySet>, DateTimeOffset> lastForcedRefresh = [];
+    private readonly TimeProvider clock;
 
-    static BotAuthenticator()
-    {
-        // IdentityModel 8 refreshes keys on a background thread after RequestRefresh, so the request that saw an
-        // unknown key id would fail even when the refresh finds the rotated key. The documented switch restores the
-        // blocking refresh: the next GetConfigurationAsync fetches the keys before it returns (still at most once per
-        // RefreshInterval, so unknown key ids cannot make us hammer the metadata endpoint).
-        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
-    }
+    /// <summary>How long a request that met an unknown key id waits for the refreshed keys.</summary>
+    public static readonly TimeSpan RefreshWait = TimeSpan.FromSeconds(3);
 
-    public BotAuthenticator(IOptions<TeamsOptions> options, IHttpClientFactory httpClients, ILogger<BotAuthenticator> logger)
+    public BotAuthenticator(IOptions<TeamsOptions> options, IHttpClientFactory httpClients, TimeProvider clock, ILogger<BotAuthenticator> logger)
     {
+        this.clock = clock;
         this.options = options.Value;
         this.logger = logger;
-        channelKeys = Keys(this.options.OpenIdMetadataUrl, httpClients);
-        emulatorKeys = Keys(this.options.EmulatorOpenIdMetadataUrl, httpClients);
+        channelKeys = Keys(this.options.OpenIdMetadataUrl, httpClients, this.options.KeyRefreshMinInterval);
+        emulatorKeys = Keys(this.options.EmulatorOpenIdMetadataUrl, httpClients, this.options.KeyRefreshMinInterval);
         emulatorIssuers = new HashSet<string>(StringComparer.Ordinal);
         var tenants = BotFrameworkTenants.ToList();
         if (!string.IsNullOrWhiteSpace(this.options.TenantId))
@@ -66,7 +63,7 @@ internal sealed class BotAuthenticator
 
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    private static ConfigurationManager<SigningKeySet> Keys(string metadataUrl, IHttpClientFactory httpClients)
+    private static ConfigurationManager<SigningKeySet> Keys(string metadataUrl, IHttpClientFactory httpClients, TimeSpan refreshMinInterval)
     {
         var uri = new Uri(metadataUrl);
         var retriever = new HttpDocumentRetriever(httpClients.CreateClient(TeamsSetup.MetadataClient))
@@ -77,7 +74,7 @@ internal sealed class BotAuthenticator
         return new ConfigurationManager<SigningKeySet>(metadataUrl, new SigningKeyRetriever(), retriever)
         {
             AutomaticRefreshInterval = TimeSpan.FromDays(1),
-            RefreshInterval = TimeSpan.FromMinutes(5),
+            RefreshInterval = refreshMinInterval,
         };
     }
 
@@ -196,7 +193,12 @@ internal sealed class BotAuthenticator
         return new AuthOutcome(true, "channel token");
     }
 
-    /// <summary>The key with this id; an unknown id triggers one metadata refresh (keys rotate) before giving up.</summary>
+    /// <summary>
+    /// The key with this id. An unknown id (keys rotate) asks the configuration manager for a refresh and waits for
+    /// it, at most once per <see cref="TeamsOptions.KeyRefreshMinInterval"/> per metadata document: IdentityModel 8
+    /// refreshes on a background task, so the new key set is awaited here (up to <see cref="RefreshWait"/>) instead
+    /// of failing the request that noticed the rotation.
+    /// </summary>
     private async Task<SigningKey?> FindKeyAsync(ConfigurationManager<SigningKeySet> keys, string kid, CancellationToken ct)
     {
         try
@@ -207,10 +209,28 @@ internal sealed class BotAuthenticator
                 return key;
             }
 
+            var now = clock.GetUtcNow();
+            lock (lastForcedRefresh)
+            {
+                if (lastForcedRefresh.TryGetValue(keys, out var last) && now - last < options.KeyRefreshMinInterval)
+                {
+                    return null;
+                }
+
+                lastForcedRefresh[keys] = now;
+            }
+
             logger.LogInformation("Unknown signing key id {Kid}: refreshing the OpenID metadata of {Url}", Clip(kid), keys.MetadataAddress);
             keys.RequestRefresh();
-            current = await keys.GetConfigurationAsync(ct);
-            return current.Keys.GetValueOrDefault(kid);
+            var deadline = now + RefreshWait;
+            var refreshed = await keys.GetConfigurationAsync(ct);
+            while (ReferenceEquals(refreshed, current) && clock.GetUtcNow() < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), clock, ct);
+                refreshed = await keys.GetConfigurationAsync(ct);
+            }
+
+            return refreshed.Keys.GetValueOrDefault(kid);
         }
         catch (InvalidOperationException e)
         {

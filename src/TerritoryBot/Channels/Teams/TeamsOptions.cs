@@ -38,6 +38,13 @@ internal sealed class TeamsOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Shortest time between two metadata refreshes forced by unknown key ids (a key rotation needs one; a stream of
+    /// made-up key ids must not turn into a stream of metadata fetches). IdentityModel's minimum is one second.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan KeyRefreshMinInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     [Range(0, 6)]
     public int MaxRetries { get; set; } = 3;
 
