@@ -197,7 +197,9 @@ internal sealed class BotFrameworkStandIn : IAsyncDisposable
             var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
             lock (gate)
             {
-                calls.Add(new ConnectorCall(http.Request.Method, "/" + http.Request.RouteValues["path"], http.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null,
+                // The raw target, not the decoded route value: the bot must escape ids ("a:1" → "a%3A1").
+                var raw = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget;
+                calls.Add(new ConnectorCall(http.Request.Method, raw["/connector".Length..], http.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null,
                     body.Length == 0 ? null : JsonNode.Parse(body)));
             }
 
