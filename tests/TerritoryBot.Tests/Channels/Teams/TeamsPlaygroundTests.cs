@@ -66,7 +66,7 @@ public sealed class TeamsPlaygroundTests
 
             var (exit, output) = await RunNodeAsync(
                 Path.Combine(CardValidation.E2eDirectory, "teams-playground.mjs"),
-                url, "score summary", "accounts", "Top 25 accounts", "Top 25", "accounts.top", """{"top":25}""", Path.Combine(dir, "screenshots"));
+                url, "score summary", "Account scores", "Top 25 accounts", "By potential ARR", "accounts.top", """{"top":25}""", Path.Combine(dir, "screenshots"));
 
             Assert.True(exit == 0, $"teams-playground.mjs failed ({exit}):\n{output}\n--- playground log ---\n{Tail(playgroundLog)}");
             Assert.Contains("\"ok\":true", output);
