@@ -20,6 +20,8 @@ internal sealed record IntentEntities
     /// <summary>A proposal number such as "approve 42" or "proposal #42".</summary>
     public int? ProposalNumber { get; init; }
     public string? Scenario { get; init; }
+    /// <summary>An industry of the loaded data ("who fits the fintech accounts best" → "Financial Services"); set for rep_fit.</summary>
+    public string? Industry { get; init; }
     /// <summary>The proposal version a card button was drawn at (optimistic concurrency for approve / reject).</summary>
     public int? ProposalVersion { get; init; }
     /// <summary>Free-text reason, e.g. for a rejection or a proposed move ("because …", "reason: …").</summary>

@@ -94,6 +94,7 @@ internal static class IntentPatterns
         P(Intent.RepFit, 0.8, "fit|matchup|match_up|best_suited");
         P(Intent.RepFit, 0.9, "win_rate|winrate|strength|affinity|track_record");
         P(Intent.RepFit, 0.9, "fit|good|suited|strong|match", Need.Rep);
+        P(Intent.RepFit, 0.92, "i_fit|me_fit|my_fit|i_match|my_win_rate|my_winrate|my_track_record");
         P(Intent.RepFit, 0.93, "who_should_own|who_should_cover|who_should_take|who_should_handle|who_should_get|who_would_be|who_can_handle|who_should_work");
 
         P(Intent.ProposeReassignment, 0.95, "move|reassign|transfer|shift|switch|swap|migrate|relocate", Need.Account);

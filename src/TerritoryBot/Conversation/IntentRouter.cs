@@ -40,6 +40,16 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
         ["verticals"] = "industry", ["named"] = "hybrid",
     };
 
+    /// <summary>Shorthand people use for an industry → the start of the industry's name in the data.</summary>
+    private static readonly Dictionary<string, string> IndustrySynonyms = new(StringComparer.Ordinal)
+    {
+        ["fintech"] = "Financ", ["finance"] = "Financ", ["banking"] = "Financ", ["banks"] = "Financ", ["bank"] = "Financ",
+        ["health"] = "Health", ["medical"] = "Health", ["hospitals"] = "Health", ["saas"] = "Software", ["tech"] = "Software",
+        ["telco"] = "Telecom", ["telecom"] = "Telecom", ["insurers"] = "Insurance", ["retailers"] = "Retail",
+        ["manufacturers"] = "Manufactur", ["consulting"] = "Professional", ["utilities"] = "Energy", ["public"] = "Government",
+        ["schools"] = "Education", ["hotels"] = "Hospitality",
+    };
+
     private static readonly char[] TrimChars = ".,;:!?()[]{}\"'`“”‘’<>".ToCharArray();
 
     private readonly RouterVocabulary vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
@@ -124,6 +134,7 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
             Percent = percent,
             ProposalNumber = proposal,
             Scenario = intent is Intent.Scenarios or Intent.FairnessCheck or Intent.Unknown ? scenario : null,
+            Industry = intent is Intent.RepFit ? FindIndustry(tokens, stems) : null,
         };
         return new IntentMatch(confidence < Threshold ? Intent.Unknown : intent, confidence, entities);
     }
@@ -342,6 +353,58 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
                 {
                     return name;
                 }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The industry the text names: every word of its name ("financial services"), its first word when no other
+    /// industry starts with it ("financial"), or a common shorthand ("fintech", "banking" → the financial industry).
+    /// Only industries present in the data are returned.
+    /// </summary>
+    private string? FindIndustry(List<string> tokens, string[] stems)
+    {
+        if (vocabulary.Industries.Count == 0)
+        {
+            return null;
+        }
+
+        var present = new HashSet<string>(stems, StringComparer.Ordinal);
+        present.UnionWith(tokens);
+        bool Has(string word) =>
+            present.Contains(word) || present.Contains(TextMatching.Stem(word))
+            || (word.Length >= 6 && tokens.Any(t => t.Length >= 6 && TextMatching.Similar(t, word)));
+
+        string[] Words(string industry) => [.. TextMatching.Tokenize(industry).Where(w => w.Length > 0 && w != "&")];
+
+        // Whole names first, longest first, so "professional services" is not read as some other "... services".
+        foreach (var industry in vocabulary.Industries.OrderByDescending(i => Words(i).Length).ThenBy(i => i, StringComparer.OrdinalIgnoreCase))
+        {
+            var words = Words(industry);
+            if (words.Length > 0 && words.All(Has))
+            {
+                return industry;
+            }
+        }
+
+        foreach (var industry in vocabulary.Industries)
+        {
+            var lead = Words(industry).FirstOrDefault();
+            if (lead is { Length: >= 5 } && Has(lead)
+                && vocabulary.Industries.Count(i => string.Equals(Words(i).FirstOrDefault(), lead, StringComparison.Ordinal)) == 1)
+            {
+                return industry;
+            }
+        }
+
+        foreach (var token in tokens)
+        {
+            if (IndustrySynonyms.TryGetValue(token, out var prefix)
+                && vocabulary.Industries.FirstOrDefault(i => i.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) is { } industry)
+            {
+                return industry;
             }
         }
 

@@ -12,7 +12,8 @@ internal sealed class RouterVocabulary
     public RouterVocabulary(
         IEnumerable<(string Id, string Name)> accounts,
         IEnumerable<(string Id, string Name)> reps,
-        IEnumerable<string> scenarios)
+        IEnumerable<string> scenarios,
+        IEnumerable<string>? industries = null)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(reps);
@@ -24,6 +25,8 @@ internal sealed class RouterVocabulary
         AccountIds = IdMap(accountList);
         RepIds = IdMap(repList);
         Scenarios = [.. scenarios.Select(s => s.Trim().ToLowerInvariant()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
+        Industries = [.. (industries ?? []).Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.OrdinalIgnoreCase)];
     }
 
     public NameIndex Accounts { get; }
@@ -34,13 +37,17 @@ internal sealed class RouterVocabulary
     public IReadOnlyDictionary<string, string> RepIds { get; }
     public IReadOnlyList<string> Scenarios { get; }
 
+    /// <summary>Industry labels of the data (first spelling seen, case-insensitively distinct).</summary>
+    public IReadOnlyList<string> Industries { get; }
+
     public static RouterVocabulary From(DataSet data)
     {
         ArgumentNullException.ThrowIfNull(data);
         return new RouterVocabulary(
             data.Accounts.Select(a => (a.AccountId, a.Name)),
             data.Reps.Select(r => (r.RepId, r.Name)),
-            [.. ScenarioNames.All, ScenarioNames.Current]);
+            [.. ScenarioNames.All, ScenarioNames.Current],
+            data.Accounts.Select(a => a.Industry));
     }
 
     private static Dictionary<string, string> IdMap(IEnumerable<(string Id, string Name)> entries)

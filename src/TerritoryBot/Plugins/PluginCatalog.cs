@@ -8,5 +8,9 @@ internal static class PluginCatalog
     public static IEnumerable<IIntentHandler> Handlers() =>
     [
         .. HelpPlugin.Handlers(),
+        .. ScenariosPlugin.Handlers(),
+        .. FairnessPlugin.Handlers(),
+        .. CoveragePlugin.Handlers(),
+        .. FitPlugin.Handlers(),
     ];
 }
