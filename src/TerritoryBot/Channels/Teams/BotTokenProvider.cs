@@ -45,7 +45,17 @@ internal sealed class BotTokenProvider(IOptions<TeamsOptions> options, IHttpClie
                 ["client_secret"] = settings.AppPassword ?? "",
                 ["scope"] = TeamsOptions.OutboundScope,
             });
-            using var response = await client.PostAsync(settings.ResolvedTokenEndpoint, form, ct);
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.PostAsync(settings.ResolvedTokenEndpoint, form, ct);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                throw new ConnectorException($"the token endpoint could not be reached: {e.Message}", null, e);
+            }
+
+            using var _ = response;
             if (!response.IsSuccessStatusCode)
             {
                 logger.LogError("The token endpoint answered {Status}", (int)response.StatusCode);

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace TerritoryBot.Channels.Teams;
 
@@ -25,7 +26,8 @@ internal sealed class ConnectorClient
         this.tokens = tokens;
         this.logger = logger;
         var settings = options.Value;
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        // The whole call, retries included, must end inside the 15 s the channel waits for the inbound request.
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(TotalBudget);
         if (settings.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -52,6 +54,9 @@ internal sealed class ConnectorClient
 
         retry = builder.Build();
     }
+
+    /// <summary>Longest time one connector call may take, all attempts together.</summary>
+    public static readonly TimeSpan TotalBudget = TimeSpan.FromSeconds(12);
 
     public static bool IsTransient(HttpStatusCode status) => (int)status == 429 || (int)status >= 500;
 
@@ -86,7 +91,7 @@ internal sealed class ConnectorClient
                 return await client.SendAsync(request, token2);
             }, ct);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutRejectedException && !ct.IsCancellationRequested)
         {
             throw new ConnectorException($"{method} {url.GetLeftPart(UriPartial.Path)} failed: {e.Message}", null, e);
         }

@@ -343,6 +343,23 @@ public sealed class TeamsActivityTests : IClassFixture<TeamsBotFixture>
     }
 }
 
+/// <summary>Outbound failures that are not the connector's answer: the token endpoint refuses or is unreachable.</summary>
+public sealed class TeamsOutboundTokenTests
+{
+    [Theory]
+    [InlineData("--Teams:AppPassword=wrong-secret")]
+    [InlineData("--Teams:TokenEndpoint=http://127.0.0.1:9/token")]
+    public async Task Message_NoOutboundToken_BadGatewayNot500(string setting)
+    {
+        await using var host = await TeamsBotHost.StartAsync(extra: setting);
+
+        using var response = await host.PostWithChannelTokenAsync(host.Message(host.Rep, "help"));
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Empty(host.StandIn.Calls);
+    }
+}
+
 /// <summary>Conversation references stored from activities, and proactive delivery through them.</summary>
 public sealed class TeamsNotificationTests
 {
