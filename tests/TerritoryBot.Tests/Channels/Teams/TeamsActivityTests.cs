@@ -441,7 +441,10 @@ public sealed class TeamsNotificationTests
 
         host.StandIn.FailNext(Enumerable.Repeat(status, 4).ToArray());
 
-        Assert.Equal(Enum.Parse<DeliveryOutcome>(expected), await NotifyAsync(host, host.Rep));
+        var outcome = await NotifyAsync(host, host.Rep);
+
+        Assert.True(outcome == Enum.Parse<DeliveryOutcome>(expected),
+            $"{outcome}; connector calls: {string.Join(", ", host.StandIn.Calls.Select(c => $"{c.Method} {c.Path}"))}");
     }
 
     private static TerritoryDbContext TestDatabasesForHost(TeamsBotHost host) => Data.TestDatabases.SqliteAt(host.DbFile);
