@@ -3,6 +3,7 @@ using TerritoryBot.Conversation;
 using TerritoryBot.Data;
 using TerritoryBot.Demo;
 using TerritoryBot.Landing;
+using TerritoryBot.Llm;
 
 namespace TerritoryBot;
 
@@ -31,6 +32,7 @@ public static class WebHost
         builder.AddDemoSeeding();
         builder.Services.AddConversation();
         builder.AddTeams();
+        builder.AddLlm();
 
         var app = builder.Build();
         // Built now so that two handlers for one intent stop the start-up instead of the first turn.

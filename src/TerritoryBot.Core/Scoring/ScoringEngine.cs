@@ -111,7 +111,7 @@ public static class ScoringEngine
         });
 
         var model = new ScoringModel(data, positions, fitModel, estimator, estimate, thresholds, options, isCustomer, hasOpen, lastActivity);
-        var summary = ScoringSummaryBuilder.Build(accounts, scores, sorted, estimate, thresholds, options);
+        var summary = ScoringSummaryBuilder.Build(accounts, scores, sorted, thresholds, options);
         return new ScoringResult(scores)
         {
             Summary = summary,

@@ -40,6 +40,41 @@ public sealed record ScoringResult(IReadOnlyList<AccountScore> Accounts)
         return -1;
     }
 
+    /// <summary>
+    /// The summary of a subset of the accounts (one territory, a manager's team) with the thresholds and options
+    /// of this run: totals, concentration, tier mix, top accounts and misclassified tiers of those accounts only.
+    /// Tiers stay the ones the whole universe gave; duplicate positions count once.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A position outside <see cref="Accounts"/>.</exception>
+    /// <exception cref="InvalidOperationException">The result was not produced by <see cref="ScoringEngine"/>.</exception>
+    public ScoringSummary SummaryOf(IEnumerable<int> positions)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        var model = Model ?? throw new InvalidOperationException("This result carries no scoring model to summarise.");
+        var chosen = new SortedSet<int>();
+        foreach (int i in positions)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(i, nameof(positions));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(i, Accounts.Count, nameof(positions));
+            chosen.Add(i);
+        }
+
+        var accounts = new Account[chosen.Count];
+        var scores = new AccountScore[chosen.Count];
+        var sorted = new double[chosen.Count];
+        int k = 0;
+        foreach (int i in chosen)
+        {
+            accounts[k] = model.Data.Accounts[i];
+            scores[k] = Accounts[i];
+            sorted[k] = Accounts[i].PotentialArr;
+            k++;
+        }
+
+        Array.Sort(sorted);
+        return ScoringSummaryBuilder.Build(accounts, scores, sorted, model.Thresholds, model.Options);
+    }
+
     /// <summary>The fit breakdown and potential estimate behind one account's score (built on demand).</summary>
     /// <exception cref="KeyNotFoundException">No such account.</exception>
     /// <exception cref="InvalidOperationException">The result was not produced by <see cref="ScoringEngine"/>.</exception>

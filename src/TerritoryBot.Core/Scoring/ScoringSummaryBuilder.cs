@@ -10,10 +10,10 @@ internal static class ScoringSummaryBuilder
 {
     public const string NoRegion = "(no region)";
 
-    public static ScoringSummary Build(IReadOnlyList<Account> accounts, AccountScore[] scores, double[] sortedPotential,
-        PotentialEstimates estimates, TierThresholds thresholds, ScoringOptions options)
+    public static ScoringSummary Build(IReadOnlyList<Account> accounts, IReadOnlyList<AccountScore> scores, double[] sortedPotential,
+        TierThresholds thresholds, ScoringOptions options)
     {
-        int n = scores.Length;
+        int n = scores.Count;
         if (n == 0)
         {
             return ScoringSummary.Empty;

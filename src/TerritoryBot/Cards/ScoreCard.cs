@@ -16,7 +16,10 @@ internal static class ScoreCard
     /// <summary>The drill-down asks for this many accounts.</summary>
     public const int DrillTop = 25;
 
-    public static AdaptiveCard Build(ScoringResult result, int top = DefaultTop)
+    /// <param name="result">The scores; only <see cref="ScoringResult.Summary"/> and the as-of date are read.</param>
+    /// <param name="top">Top accounts listed.</param>
+    /// <param name="scope">What the summary covers ("your accounts"), shown under the title; null for the whole portfolio.</param>
+    public static AdaptiveCard Build(ScoringResult result, int top = DefaultTop, string? scope = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentOutOfRangeException.ThrowIfNegative(top);
@@ -28,7 +31,8 @@ internal static class ScoreCard
         };
 
         card.Body.Add(new TextBlock("Account scores") { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true });
-        card.Body.Add(new TextBlock($"As of {Format.Date(result.AsOf)} · {Format.Plural(s.Accounts, "account")}, {Format.Plural(s.Customers, "customer")}")
+        string scopeText = scope is null ? "" : CardText.Escape(Capitalise(scope)) + " · ";
+        card.Body.Add(new TextBlock($"{scopeText}As of {Format.Date(result.AsOf)} · {Format.Plural(s.Accounts, "account")}, {Format.Plural(s.Customers, "customer")}")
         {
             IsSubtle = true,
             Spacing = Spacing.None,
@@ -87,8 +91,8 @@ internal static class ScoreCard
                         Width = "stretch",
                         Items =
                         [
-                            new TextBlock($"{a.Name} ({a.AccountId})") { Wrap = true, Weight = TextWeight.Bolder },
-                            new TextBlock($"{a.Tier} · {a.Industry} · fit {a.IcpFit}/5 · {a.CoverageApproach}")
+                            new TextBlock(CardText.Escape($"{a.Name} ({a.AccountId})")) { Wrap = true, Weight = TextWeight.Bolder },
+                            new TextBlock(CardText.Escape($"{a.Tier} · {a.Industry} · fit {a.IcpFit}/5 · {a.CoverageApproach}"))
                             {
                                 IsSubtle = true, Wrap = true, Spacing = Spacing.None,
                             },

@@ -46,7 +46,9 @@ internal static class CardActionData
     private static string AccountId(JsonNode? value, Workspace workspace)
     {
         var id = Text(value, "accountId");
-        return workspace.Accounts.ContainsKey(id) ? id : throw new TurnInputException($"There is no account '{Clip(id)}'.");
+        // The same words a rep gets for a real account that is not theirs: forged button data must not tell
+        // which account ids exist.
+        return workspace.Accounts.ContainsKey(id) ? id : throw new TurnInputException(Refusal.NotYours("accounts").Text);
     }
 
     private static string RepId(JsonNode? value, Workspace workspace)

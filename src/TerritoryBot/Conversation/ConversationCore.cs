@@ -15,10 +15,16 @@ internal sealed record TurnResult(Intent Intent, string Text, AdaptiveCard? Card
 /// and an internal failure is logged and answered with an apology.
 /// </summary>
 internal sealed class ConversationCore(
-    IWorkspaceSource workspaces, IntentRegistry registry, IServiceScopeFactory scopes, ILogger<ConversationCore> logger)
+    IWorkspaceSource workspaces,
+    IntentRegistry registry,
+    IServiceScopeFactory scopes,
+    ILogger<ConversationCore> logger,
+    IConversationAssistant? assistant = null)
 {
     /// <summary>Longer messages are refused unread (nobody types this much to a bot; it keeps routing cheap).</summary>
     public const int MaxTextLength = 2000;
+
+    private const int FallbackTextLength = 400;
 
     public const string UnknownPersonText =
         "Sorry, I don't know who you are yet, so I can't show you any territory data. Ask sales ops to add your " +
@@ -48,7 +54,7 @@ internal sealed class ConversationCore(
             intent = match.Intent;
             await using var scope = scopes.CreateAsyncScope();
             var context = new TurnContext(turn, caller, match, workspace, scope.ServiceProvider);
-            var view = await handler.HandleAsync(context, ct);
+            var view = await AnswerAsync(handler, context, ct);
             return Result(intent, view);
         }
         catch (TurnInputException e)
@@ -64,6 +70,22 @@ internal sealed class ConversationCore(
             logger.LogError(e, "A {Channel} turn failed (intent {Intent})", turn.User.Channel, IntentNames.Of(intent));
             return Result(intent, new TextReply("Sorry, something went wrong on my side while answering that. It has been logged; please try again."));
         }
+    }
+
+    /// <summary>
+    /// The handler's answer; with a language model configured, unclear text goes to the model first (help when it
+    /// cannot answer) and narratives are offered to it for rewriting (the template stays when it fails).
+    /// </summary>
+    private async Task<IViewModel> AnswerAsync(IIntentHandler handler, TurnContext context, CancellationToken ct)
+    {
+        if (assistant is not null && context.Match.Intent == Intent.Unknown && context.Turn.Action is null
+            && await assistant.AnswerAsync(context, ct) is { } answer)
+        {
+            return answer;
+        }
+
+        var view = await handler.HandleAsync(context, ct);
+        return assistant is not null && view is INarratedView narrated ? await assistant.PolishAsync(narrated, ct) : view;
     }
 
     private (IntentMatch Match, IIntentHandler Handler) Understand(Turn turn, Workspace workspace)
@@ -99,17 +121,19 @@ internal sealed class ConversationCore(
     private static TurnResult Result(Intent intent, IViewModel view)
     {
         var card = view.ToCard();
-        if (card is not null)
+        if (card is not null && card.FallbackText is null)
         {
-            card.FallbackText ??= view.Text;
+            // The full text can be long; hosts only show this when they cannot render the card at all.
+            card.FallbackText = Clip(view.Text, FallbackTextLength);
+            CardJson.FitToSize(card);
         }
 
         return new TurnResult(intent, view.Text, card, view);
     }
 
-    private static string Clip(string text)
+    private static string Clip(string text, int length = 200)
     {
         var oneLine = text.ReplaceLineEndings(" ");
-        return oneLine.Length <= 200 ? oneLine : oneLine[..200] + "…";
+        return oneLine.Length <= length ? oneLine : oneLine[..length] + "…";
     }
 }

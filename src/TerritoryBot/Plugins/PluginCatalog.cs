@@ -8,6 +8,10 @@ internal static class PluginCatalog
     public static IEnumerable<IIntentHandler> Handlers() =>
     [
         .. HelpPlugin.Handlers(),
+        .. TerritoryPlugin.Handlers(),
+        .. AccountsPlugin.Handlers(),
+        .. WhitespacePlugin.Handlers(),
+        .. PlansPlugin.Handlers(),
         .. ScenariosPlugin.Handlers(),
         .. FairnessPlugin.Handlers(),
         .. CoveragePlugin.Handlers(),

@@ -59,12 +59,13 @@ public sealed class ScoreCardTests
     }
 
     [Fact]
-    public void Build_HostileAccountName_IsPlainJsonText()
+    public void Build_HostileAccountName_IsEscapedPlainJsonText()
     {
         string json = CardJson.Serialize(CraftedCard());
         var texts = JsonNode.Parse(json)!["body"]!.AsArray()[^1]!["items"]!.AsArray()
             .Select(row => (string?)row!["columns"]![1]!["items"]![0]!["text"]);
-        Assert.Contains($"{PlanFixture.HostileName} (a02)", texts);
+        Assert.Contains(CardText.Escape($"{PlanFixture.HostileName} (a02)"), texts);
+        Assert.DoesNotContain(texts, t => t!.Contains("*Ltd*", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -146,21 +146,21 @@ public sealed class TeamCardsTests(TeamFixture small, LargeDemoCards large) : IC
     public void Build_HostileRepName_IsEscapedInTextBlocksAndPlainInChartData()
     {
         var json = CardJson.Serialize(HostileCard());
-        Assert.Contains(@"\\*Boss\\* \\[win\\](http://evil.example)", json, StringComparison.Ordinal);
+        Assert.Contains(CardText.Escape("*Boss* [win](http://evil.example)"), json, StringComparison.Ordinal);
         Assert.Contains("\"x\":\"*Boss* [win](http://evil.example) (R001)\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("**Boss**", json, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("plain text", "plain text")]
-    [InlineData("Smith_&_*Sons*", @"Smith\_&\_\*Sons\*")]
-    [InlineData("[click](http://x)", @"\[click\](http://x)")]
-    [InlineData("- not a list", @"\- not a list")]
-    [InlineData("1. not a list", @"1\. not a list")]
-    [InlineData("a\nb - c\n+ d", "a\nb - c\n\\+ d")]
-    [InlineData(@"back\slash `code` ~strike~", @"back\\slash \`code\` \~strike\~")]
+    [InlineData("Smith_&_*Sons*", "Smith\uFF3F&\uFF3F\u2217Sons\u2217")]
+    [InlineData("[click](http://x)", "\uFF3Bclick\uFF3D(http:\u2060//x)")]
+    [InlineData("- not a list", "\u200B- not a list")]
+    [InlineData("1. not a list", "\u200B1. not a list")]
+    [InlineData("a\nb - c\n+ d", "a b - c + d")]
+    [InlineData(@"back\slash `code` ~strike~", "back\\slash \u02CBcode\u02CB \u223Cstrike\u223C")]
     [InlineData("", "")]
-    public void Escape_MarkdownCharacters_AreBackslashEscaped(string text, string expected) =>
+    public void Escape_MarkdownCharacters_BecomeLookAlikes(string text, string expected) =>
         Assert.Equal(expected, CardText.Escape(text));
 
     private static AdaptiveCard HostileCard()

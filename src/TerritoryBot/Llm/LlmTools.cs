@@ -1,0 +1,214 @@
+using System.ComponentModel;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.AI;
+using TerritoryBot.Conversation;
+using TerritoryBot.Core.Model;
+using TerritoryBot.Plugins;
+
+namespace TerritoryBot.Llm;
+
+/// <summary>A plugin the model may call, and the least role that gets it as a tool (Rep &lt; Manager &lt; Ops).</summary>
+internal sealed record ToolPlugin(Type PluginType, RepRole MinimumRole);
+
+/// <summary>
+/// Which plugin methods become tools for which role. Only public instance methods with a [Description] that return
+/// a view model are offered, and never a method that decides a reassignment (approve, reject, revert, apply — by
+/// name or marked human-only): those need a person's button press, whatever the model is told.
+/// </summary>
+internal sealed partial class LlmToolCatalog(IEnumerable<ToolPlugin> plugins)
+{
+    /// <summary>The plugins offered to the model; add a line per plugin (the role is the least that may use it).</summary>
+    public static IReadOnlyList<ToolPlugin> Default { get; } =
+    [
+        new(typeof(HelpPlugin), RepRole.Rep),
+    ];
+
+    private readonly IReadOnlyList<ToolPlugin> plugins = [.. plugins];
+
+    public LlmToolCatalog()
+        : this(Default)
+    {
+    }
+
+    /// <summary>
+    /// The methods a role is offered, in a stable order (plugin, then method name). Of overloads (one tool name),
+    /// the one with the most parameters is offered.
+    /// </summary>
+    public IReadOnlyList<(Type Plugin, MethodInfo Method)> MethodsFor(RepRole role) =>
+    [
+        .. plugins.Where(p => role >= p.MinimumRole)
+            .SelectMany(p => ToolMethods(p.PluginType).Select(m => (p.PluginType, m)))
+            .DistinctBy(t => ToolName(t.PluginType, t.m), StringComparer.Ordinal),
+    ];
+
+    /// <summary>
+    /// The tools of one turn: the caller's plugins constructed exactly as <see cref="TurnContext.Plugin{T}"/> does
+    /// (so the caller, and with it identity, role and scope, is fixed in the instance; no tool takes a user id).
+    /// </summary>
+    public TurnTools Create(TurnContext turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var tools = new TurnTools();
+        var instances = new Dictionary<Type, object>();
+        foreach (var (type, method) in MethodsFor(turn.Caller.Role))
+        {
+            if (!instances.TryGetValue(type, out var instance))
+            {
+                instance = ActivatorUtilities.CreateInstance(turn.Services, type, new PluginContext(turn.Caller, turn.Workspace));
+                instances[type] = instance;
+            }
+
+            tools.Add(AIFunctionFactory.Create(method, instance, new AIFunctionFactoryOptions
+            {
+                Name = ToolName(type, method),
+                SerializerOptions = LlmJson.Options,
+                MarshalResult = (result, _, _) => new ValueTask<object?>(tools.Record(result)),
+            }));
+        }
+
+        return tools;
+    }
+
+    /// <summary>Never offered to a model: deciding a reassignment takes a human's button press.</summary>
+    internal static bool IsHumanOnly(MethodInfo method) =>
+        HumanOnlyName().IsMatch(method.Name)
+        || method.GetCustomAttributes(inherit: true).Concat(method.DeclaringType?.GetCustomAttributes(inherit: true) ?? [])
+            .Any(a => a.GetType().Name is "HumanOnlyAttribute");
+
+    internal static IEnumerable<MethodInfo> ToolMethods(Type plugin) =>
+        plugin.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && m.GetCustomAttribute<DescriptionAttribute>() is not null && ReturnsView(m) && !IsHumanOnly(m))
+            .OrderBy(m => m.Name, StringComparer.Ordinal)
+            .ThenByDescending(m => m.GetParameters().Length);
+
+    internal static string ToolName(Type plugin, MethodInfo method)
+    {
+        var area = plugin.Name.EndsWith("Plugin", StringComparison.Ordinal) ? plugin.Name[..^"Plugin".Length] : plugin.Name;
+        return $"{Snake(area)}_{Snake(method.Name)}";
+    }
+
+    private static bool ReturnsView(MethodInfo method)
+    {
+        var type = method.ReturnType;
+        if (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Task<>) || type.GetGenericTypeDefinition() == typeof(ValueTask<>)))
+        {
+            type = type.GetGenericArguments()[0];
+        }
+
+        return typeof(IViewModel).IsAssignableFrom(type);
+    }
+
+    private static string Snake(string name) => SnakeBoundary().Replace(name, "_$1").ToLowerInvariant();
+
+    [GeneratedRegex("(?<=[a-z0-9])([A-Z])")]
+    private static partial Regex SnakeBoundary();
+
+    [GeneratedRegex("^(Approve|Reject|Revert|Apply|Decide)", RegexOptions.IgnoreCase)]
+    private static partial Regex HumanOnlyName();
+}
+
+/// <summary>
+/// The tools of one turn and what they returned: the last view model (its card ends the answer) and every result
+/// as the model saw it (the sources the grounding check accepts numbers from).
+/// </summary>
+internal sealed class TurnTools
+{
+    /// <summary>Tool results larger than this reach the model as the view's text only.</summary>
+    public const int MaxResultChars = 16_000;
+
+    private readonly Dictionary<string, AIFunction> byName = new(StringComparer.Ordinal);
+    private readonly List<string> sources = [];
+
+    public IReadOnlyList<AITool> Functions => [.. byName.Values];
+    public IReadOnlyCollection<string> Names => byName.Keys;
+    public IViewModel? LastView { get; private set; }
+    public IReadOnlyList<string> Sources => sources;
+
+    public void Add(AIFunction function) => byName.Add(function.Name, function);
+
+    /// <summary>
+    /// Runs one call the model asked for. Every failure (unknown tool, malformed or mistyped arguments, an unknown
+    /// id, a plugin error) becomes an error result the model can read; nothing escapes but cancellation.
+    /// </summary>
+    public async Task<FunctionResultContent> InvokeAsync(FunctionCallContent call, ILogger logger, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (!byName.TryGetValue(call.Name, out var function))
+        {
+            return Error(call, $"There is no tool named '{Clip(call.Name)}'. Use only the tools provided.");
+        }
+
+        if (call.Exception is not null)
+        {
+            return Error(call, "The arguments were not a valid JSON object. Call the tool again with valid JSON arguments.");
+        }
+
+        try
+        {
+            var result = await function.InvokeAsync(new AIFunctionArguments(call.Arguments ?? new Dictionary<string, object?>()), ct);
+            return new FunctionResultContent(call.CallId, result);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (TurnInputException e)
+        {
+            return Error(call, e.Message);
+        }
+        catch (Exception e) when (e is ArgumentException or JsonException or FormatException or InvalidCastException or NotSupportedException)
+        {
+            return Error(call, "The arguments do not fit this tool (" + Clip(e.Message) + "). Check the parameter names and types.", e);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "LLM tool {Tool} failed", call.Name);
+            return Error(call, "The tool failed. Answer without it.", e);
+        }
+    }
+
+    /// <summary>Records a view model the tool returned and gives the model its JSON inside a data block.</summary>
+    internal string Record(object? result)
+    {
+        if (result is IViewModel view)
+        {
+            LastView = view;
+        }
+
+        var json = Serialize(result);
+        sources.Add(json);
+        return "<data>" + json + "</data>";
+    }
+
+    private static string Serialize(object? result)
+    {
+        if (result is null)
+        {
+            return "null";
+        }
+
+        try
+        {
+            var json = JsonSerializer.Serialize(result, result.GetType(), LlmJson.Options);
+            if (json.Length <= MaxResultChars || result is not IViewModel view)
+            {
+                return json;
+            }
+
+            return JsonSerializer.Serialize(new { text = Truncate(view.Text) }, LlmJson.Options);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            return JsonSerializer.Serialize(new { text = result is IViewModel v ? Truncate(v.Text) : "" }, LlmJson.Options);
+        }
+    }
+
+    private static string Truncate(string text) => text.Length <= MaxResultChars ? text : text[..MaxResultChars];
+
+    private static FunctionResultContent Error(FunctionCallContent call, string message, Exception? e = null) =>
+        new(call.CallId, "<data>" + JsonSerializer.Serialize(new { error = message }, LlmJson.Options) + "</data>") { Exception = e };
+
+    private static string Clip(string text) => text.Length <= 120 ? text : text[..120] + "…";
+}
