@@ -4,6 +4,7 @@ using TerritoryBot.Data;
 using TerritoryBot.Demo;
 using TerritoryBot.Landing;
 using TerritoryBot.Llm;
+using TerritoryBot.Workflow;
 
 namespace TerritoryBot;
 
@@ -33,6 +34,7 @@ public static class WebHost
         builder.Services.AddConversation();
         builder.AddTeams();
         builder.AddLlm();
+        builder.AddWorkflow();
 
         var app = builder.Build();
         // Built now so that two handlers for one intent stop the start-up instead of the first turn.

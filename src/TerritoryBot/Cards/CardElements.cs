@@ -45,6 +45,7 @@ internal sealed record TeamsOptions(string Width);
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
 [JsonDerivedType(typeof(HorizontalBarChart), "Chart.HorizontalBar")]
 [JsonDerivedType(typeof(DonutChart), "Chart.Donut")]
+[JsonDerivedType(typeof(TextInput), "Input.Text")]
 internal abstract class CardElement
 {
     [JsonPropertyOrder(-1)]

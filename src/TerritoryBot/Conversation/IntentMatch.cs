@@ -26,4 +26,7 @@ internal sealed record IntentEntities
     public int? ProposalVersion { get; init; }
     /// <summary>Free-text reason, e.g. for a rejection or a proposed move ("because …", "reason: …").</summary>
     public string? Reason { get; init; }
+
+    /// <summary>"propose the fairness fixes": a proposal from the fairness assessment's adjustments.</summary>
+    public bool FairnessFixes { get; init; }
 }

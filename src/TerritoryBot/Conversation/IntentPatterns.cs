@@ -103,6 +103,10 @@ internal static class IntentPatterns
         P(Intent.ProposeReassignment, 0.75, "reassign|reassignment|transfer");
         P(Intent.ProposeReassignment, 0.9, "propose|proposal|suggest|request", Need.Account);
         P(Intent.ProposeReassignment, 0.8, "propose|new_proposal|create_proposal|raise_proposal|open_proposal|draft_proposal");
+        P(Intent.ProposeReassignment, 0.97, "revert|undo|reverse|rollback|roll_back|unwind|back_out", Need.Number);
+        P(Intent.ProposeReassignment, 0.9, "revert|undo|rollback|roll_back|unwind|back_out");
+        P(Intent.ProposeReassignment, 0.96, "propose|proposal|submit|raise|draft|file", Need.Scenario);
+        P(Intent.ProposeReassignment, 0.97, "propose|proposal|submit|raise|draft|file|create fairness|fair|unfair");
 
         P(Intent.ListProposals, 0.85, "proposal|reassignment|pending|queue|approval|awaiting|outstanding|inbox|backlog");
         P(Intent.ListProposals, 0.9, "list|show|open|what|any|which|see|all " + "proposal|reassignment|request|change");

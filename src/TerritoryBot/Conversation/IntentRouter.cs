@@ -32,6 +32,7 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
     private static readonly HashSet<string> ProposalWords = new(StringComparer.Ordinal)
     {
         "proposal", "proposals", "reassignment", "reassignments", "request", "number", "no", "id", "item", "ticket", "change",
+        "revert", "undo", "reverse", "rollback",
     };
 
     private static readonly Dictionary<string, string> ScenarioSynonyms = new(StringComparer.Ordinal)
@@ -55,6 +56,31 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
     private readonly RouterVocabulary vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
 
     public IntentMatch Route(string? text)
+    {
+        // A reason ("because …", "reject 42, it …") is routed apart from the request, so its words cannot change
+        // the intent or the entities; it only counts for the intents that take one.
+        if (text is not null && ReasonText.TrySplitAtMarker(text, out var head, out var reason))
+        {
+            var request = RouteRequest(head);
+            if (request.Intent is Intent.ProposeReassignment or Intent.RejectProposal or Intent.ApproveProposal)
+            {
+                return request with { Entities = request.Entities with { Reason = reason } };
+            }
+        }
+
+        if (text is not null && ReasonText.TrySplitAtSeparator(text, out head, out reason))
+        {
+            var request = RouteRequest(head);
+            if (request.Intent is Intent.RejectProposal && request.Entities.ProposalNumber is not null)
+            {
+                return request with { Entities = request.Entities with { Reason = reason } };
+            }
+        }
+
+        return RouteRequest(text);
+    }
+
+    private IntentMatch RouteRequest(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -133,7 +159,8 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
             Count = count,
             Percent = percent,
             ProposalNumber = proposal,
-            Scenario = intent is Intent.Scenarios or Intent.FairnessCheck or Intent.Unknown ? scenario : null,
+            Scenario = intent is Intent.Scenarios or Intent.FairnessCheck or Intent.Unknown or Intent.ProposeReassignment ? scenario : null,
+            FairnessFixes = intent is Intent.ProposeReassignment && stems.Any(s => s is "fair" or "fairness" or "unfair"),
             Industry = intent is Intent.RepFit ? FindIndustry(tokens, stems) : null,
         };
         return new IntentMatch(confidence < Threshold ? Intent.Unknown : intent, confidence, entities);

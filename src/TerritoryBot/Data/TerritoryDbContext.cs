@@ -16,6 +16,11 @@ internal sealed class TerritoryDbContext(DbContextOptions<TerritoryDbContext> op
     public DbSet<AccountScoreEntity> AccountScores => Set<AccountScoreEntity>();
     public DbSet<ScenarioEntity> Scenarios => Set<ScenarioEntity>();
     public DbSet<ScenarioAssignmentEntity> ScenarioAssignments => Set<ScenarioAssignmentEntity>();
+    public DbSet<Workflow.ProposalEntity> Proposals => Set<Workflow.ProposalEntity>();
+    public DbSet<Workflow.ProposalMoveEntity> ProposalMoves => Set<Workflow.ProposalMoveEntity>();
+    public DbSet<Workflow.AuditEntity> AuditTrail => Set<Workflow.AuditEntity>();
+    public DbSet<Workflow.OutboxEntity> Outbox => Set<Workflow.OutboxEntity>();
+    public DbSet<Workflow.DataVersionEntity> DataVersion => Set<Workflow.DataVersionEntity>();
     public DbSet<Channels.Teams.TeamsConversationEntity> TeamsConversations => Set<Channels.Teams.TeamsConversationEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -136,6 +141,84 @@ internal sealed class TerritoryDbContext(DbContextOptions<TerritoryDbContext> op
             e.Property(x => x.ScenarioId).HasColumnName("scenario_id");
             e.Property(x => x.AccountId).HasColumnName("account_id");
             e.Property(x => x.RepId).HasColumnName("rep_id");
+        });
+        modelBuilder.Entity<Workflow.ProposalEntity>(e =>
+        {
+            e.ToTable("proposals");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
+            e.Property(x => x.Status).HasColumnName("status").HasConversion(Workflow.WorkflowColumns.Status);
+            e.Property(x => x.Version).HasColumnName("version");
+            e.Property(x => x.Source).HasColumnName("source").HasConversion(Workflow.WorkflowColumns.Source);
+            e.Property(x => x.SourceDetail).HasColumnName("source_detail");
+            e.Property(x => x.ProposerRepId).HasColumnName("proposer_rep_id");
+            e.Property(x => x.Reason).HasColumnName("reason");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            e.Property(x => x.DecidedBy).HasColumnName("decided_by");
+            e.Property(x => x.DecidedAt).HasColumnName("decided_at");
+            e.Property(x => x.DecisionReason).HasColumnName("decision_reason");
+            e.Property(x => x.RevertsProposalId).HasColumnName("reverts_proposal_id");
+            e.HasIndex(x => x.Status).HasDatabaseName("ix_proposals_status");
+            e.HasOne<Workflow.ProposalEntity>().WithMany().HasForeignKey(x => x.RevertsProposalId).HasConstraintName("fk_proposals_reverts").OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Moves).WithOne().HasForeignKey(x => x.ProposalId).HasConstraintName("fk_proposal_moves_proposal").OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Workflow.ProposalMoveEntity>(e =>
+        {
+            e.ToTable("proposal_moves");
+            e.HasKey(x => new { x.ProposalId, x.AccountId });
+            e.Property(x => x.ProposalId).HasColumnName("proposal_id");
+            e.Property(x => x.AccountId).HasColumnName("account_id");
+            e.Property(x => x.FromRepId).HasColumnName("from_rep_id");
+            e.Property(x => x.ToRepId).HasColumnName("to_rep_id");
+            e.Property(x => x.Rationale).HasColumnName("rationale");
+            e.HasIndex(x => x.AccountId).HasDatabaseName("ix_proposal_moves_account_id");
+        });
+
+        modelBuilder.Entity<Workflow.AuditEntity>(e =>
+        {
+            e.ToTable("audit_trail");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
+            e.Property(x => x.Actor).HasColumnName("actor");
+            e.Property(x => x.At).HasColumnName("at");
+            e.Property(x => x.Action).HasColumnName("action");
+            e.Property(x => x.ProposalId).HasColumnName("proposal_id");
+            e.Property(x => x.AccountId).HasColumnName("account_id");
+            e.Property(x => x.BeforeOwner).HasColumnName("before_owner");
+            e.Property(x => x.AfterOwner).HasColumnName("after_owner");
+            e.Property(x => x.Why).HasColumnName("why");
+            e.HasIndex(x => x.ProposalId).HasDatabaseName("ix_audit_trail_proposal_id");
+            e.HasIndex(x => x.AccountId).HasDatabaseName("ix_audit_trail_account_id");
+        });
+
+        modelBuilder.Entity<Workflow.OutboxEntity>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
+            e.Property(x => x.RecipientRepId).HasColumnName("recipient_rep_id");
+            e.Property(x => x.Text).HasColumnName("text");
+            e.Property(x => x.CardJson).HasColumnName("card_json");
+            e.Property(x => x.ProposalId).HasColumnName("proposal_id");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            e.Property(x => x.Attempts).HasColumnName("attempts");
+            e.Property(x => x.NextAttemptAt).HasColumnName("next_attempt_at");
+            e.Property(x => x.ClaimedUntil).HasColumnName("claimed_until");
+            e.Property(x => x.ClaimedBy).HasColumnName("claimed_by");
+            e.Property(x => x.DeliveredAt).HasColumnName("delivered_at");
+            e.Property(x => x.Channel).HasColumnName("channel");
+            e.Property(x => x.GaveUpAt).HasColumnName("gave_up_at");
+            e.Property(x => x.LastError).HasColumnName("last_error");
+            e.HasIndex(x => new { x.DeliveredAt, x.GaveUpAt, x.NextAttemptAt }).HasDatabaseName("ix_outbox_pending");
+        });
+
+        modelBuilder.Entity<Workflow.DataVersionEntity>(e =>
+        {
+            e.ToTable("data_version");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(x => x.Version).HasColumnName("version");
         });
 
         modelBuilder.Entity<Channels.Teams.TeamsConversationEntity>(e =>

@@ -48,6 +48,7 @@ internal static class TerritoryStore
             await db.UpsertAsync([new IcpEntity { Id = IcpEntity.SingletonId, Json = IcpJson.Serialize(data.Icp) }], ct);
         }
 
+        await Workflow.DataVersion.BumpDataVersionAsync(db, ct);
         await transaction.CommitAsync(ct);
         return new ImportSummary(accounts, reps, opportunities, replaceIcp);
     }

@@ -12,6 +12,7 @@ internal static class PluginCatalog
         .. AccountsPlugin.Handlers(),
         .. WhitespacePlugin.Handlers(),
         .. PlansPlugin.Handlers(),
+        .. ProposalsPlugin.Handlers(),
         .. ScenariosPlugin.Handlers(),
         .. FairnessPlugin.Handlers(),
         .. CoveragePlugin.Handlers(),

@@ -45,6 +45,8 @@ public sealed class IntentRouterAccuracyTests(ITestOutputHelper output)
                 "percent" => found.Percent?.ToString(CultureInfo.InvariantCulture) ?? "",
                 "proposal" => found.ProposalNumber?.ToString(CultureInfo.InvariantCulture) ?? "",
                 "scenario" => found.Scenario ?? "",
+                "reason" => found.Reason ?? "",
+                "fairness" => found.FairnessFixes ? "yes" : "no",
                 _ => throw new InvalidOperationException($"unknown entity kind {kind}"),
             };
             if (actual != value)

@@ -162,6 +162,47 @@ public sealed class TeamsActivityTests : IClassFixture<TeamsBotFixture>
     }
 
     [Fact]
+    public async Task InvokeExecute_ApproveFromProposalCard_AppliesTheMoveAndAnswersWithCard()
+    {
+        var account = Host.Data.Accounts.First(a => a.OwnerId == "R001");
+        using (var proposed = await Host.PostWithChannelTokenAsync(
+            Host.Message(Host.Ops, $"move {account.AccountId} to R002 because the customer asked", conversationId: "a:approve")))
+        {
+            Assert.Equal(HttpStatusCode.OK, proposed.StatusCode);
+        }
+
+        var card = Assert.Single(Host.StandIn.Calls).Body!["attachments"]![0]!["content"]!;
+        var approve = Descendants(card).OfType<JsonObject>().First(o => (string?)o["verb"] == "proposal.approve");
+
+        using var response = await Host.PostWithChannelTokenAsync(
+            Invoke("adaptiveCard/action", Execute("proposal.approve", (JsonObject)approve["data"]!.DeepClone()), conversationId: "a:approve"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = (await TeamsBotHost.ReadJsonAsync(response))!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)body["type"]);
+        await using var db = Data.TestDatabases.SqliteAt(Host.DbFile);
+        Assert.Equal("R002", (await db.Accounts.SingleAsync(a => a.Id == account.AccountId)).OwnerId);
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node)
+    {
+        yield return node;
+        IEnumerable<JsonNode?> children = node switch
+        {
+            JsonObject o => o.Select(p => p.Value),
+            JsonArray a => a,
+            _ => [],
+        };
+        foreach (var child in children.OfType<JsonNode>())
+        {
+            foreach (var d in Descendants(child))
+            {
+                yield return d;
+            }
+        }
+    }
+
+    [Fact]
     public async Task InvokeExecute_UnknownVerb_AnswersWithMessage()
     {
         using var response = await Host.PostWithChannelTokenAsync(Invoke("adaptiveCard/action", Execute("no.such.verb")));

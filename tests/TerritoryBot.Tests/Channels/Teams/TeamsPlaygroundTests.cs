@@ -24,7 +24,8 @@ public sealed class PlaygroundFactAttribute : FactAttribute
 /// <summary>
 /// End to end with a real Teams-like client: the bot on a loopback port in anonymous mode, the Microsoft 365 Agents
 /// Playground pointed at it (PROTOCOLS.md E), and tests/e2e/teams-playground.mjs driving the playground page in
-/// headless Chromium: greeting, a typed message answered with a card, an Action.Execute button, the invoke response.
+/// headless Chromium: greeting, a typed reassignment answered with a proposal card, its Approve button
+/// (Action.Execute, answered with the approved card), and a drill-down invoke's response through the REST route.
 /// </summary>
 public sealed class TeamsPlaygroundTests
 {
@@ -53,6 +54,8 @@ public sealed class TeamsPlaygroundTests
         Assert.True(MissingPrerequisite() is null, $"CI is set but the playground cannot run: {MissingPrerequisite()}");
         await using var bot = await TeamsBotHost.StartAsync(appId: null);
         var ops = bot.Ops;
+        // The typed message proposes a move; the card's Approve button (Action.Execute proposal.approve) applies it.
+        var account = bot.Data.Accounts.First(a => a.OwnerId == "R001").AccountId;
         var dir = Directory.CreateTempSubdirectory("tb-playground-").FullName;
         var port = FreePort();
         File.WriteAllText(Path.Combine(dir, ".m365agentsplayground.yml"), PlaygroundConfig(ops.TeamsAadObjectId!, ops.Name));
@@ -66,7 +69,8 @@ public sealed class TeamsPlaygroundTests
 
             var (exit, output) = await RunNodeAsync(
                 Path.Combine(CardValidation.E2eDirectory, "teams-playground.mjs"),
-                url, "score summary", "Account scores", "Top 25 accounts", "By potential ARR", "accounts.top", """{"top":25}""", Path.Combine(dir, "screenshots"));
+                url, $"move {account} to R002 because the playground test asks", "Pending approval", "Approve", "Approved by",
+                "accounts.top", """{"top":25}""", Path.Combine(dir, "screenshots"));
 
             Assert.True(exit == 0, $"teams-playground.mjs failed ({exit}):\n{output}\n--- playground log ---\n{Tail(playgroundLog)}");
             Assert.Contains("\"ok\":true", output);

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using TerritoryBot.Data;
+
+namespace TerritoryBot.Workflow;
+
+/// <summary>
+/// The stored data version: raised in the same transaction as every owner change (an applied proposal) and every
+/// import, read by <see cref="Conversation.DatabaseWorkspaceSource"/> to notice that another instance changed the data.
+/// </summary>
+internal static class DataVersion
+{
+    /// <summary>Raises the version by one inside the caller's transaction.</summary>
+    public static async Task BumpDataVersionAsync(this TerritoryDbContext db, CancellationToken ct = default)
+    {
+        var updated = await db.DataVersion.Where(v => v.Id == DataVersionEntity.SingletonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), ct);
+        if (updated == 0)
+        {
+            // The migration inserts the row; this only repairs a database where someone deleted it.
+            db.DataVersion.Add(new DataVersionEntity { Version = 1 });
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>The current version (0 when the row is missing).</summary>
+    public static async Task<long> ReadDataVersionAsync(this TerritoryDbContext db, CancellationToken ct = default) =>
+        await db.DataVersion.AsNoTracking().Where(v => v.Id == DataVersionEntity.SingletonId).Select(v => v.Version).FirstOrDefaultAsync(ct);
+}
