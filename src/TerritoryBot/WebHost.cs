@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 using TerritoryBot.Channels.Teams;
+using TerritoryBot.Channels.WebChat;
 using TerritoryBot.Conversation;
 using TerritoryBot.Data;
 using TerritoryBot.Demo;
@@ -20,7 +23,12 @@ public static class WebHost
             var repoRoot = FindRepositoryRoot();
             if (repoRoot is not null)
             {
-                builder.Configuration.AddJsonFile(Path.Combine(repoRoot, "appsettings.Development.json"), optional: true, reloadOnChange: false);
+                // Inserted after the other JSON files, so environment variables and the command line still override it.
+                var sources = builder.Configuration.Sources;
+                int afterJson = sources.Select((source, index) => source is JsonConfigurationSource ? index + 1 : 0).DefaultIfEmpty(0).Max();
+                var file = new JsonConfigurationSource { Path = "appsettings.Development.json", Optional = true, ReloadOnChange = false };
+                file.FileProvider = new PhysicalFileProvider(repoRoot);
+                sources.Insert(afterJson, file);
             }
         }
 
@@ -33,6 +41,7 @@ public static class WebHost
         builder.AddDemoSeeding();
         builder.Services.AddConversation();
         builder.AddTeams();
+        builder.AddWebChat();
         builder.AddLlm();
         builder.AddWorkflow();
 
@@ -42,6 +51,7 @@ public static class WebHost
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapLandingPage();
         app.MapTeams();
+        app.MapWebChat();
         return app;
     }
 
