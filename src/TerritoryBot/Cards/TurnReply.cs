@@ -13,7 +13,33 @@ internal sealed record TurnReply(string Intent, string Text, JsonObject? Card)
     {
         ArgumentNullException.ThrowIfNull(result);
         // The card goes through CardJson (its naming, enum and null rules), then travels as a JSON object.
-        var card = result.Card is null ? null : JsonNode.Parse(CardJson.Serialize(result.Card))!.AsObject();
+        var card = result.CardJsonText is { } json ? JsonNode.Parse(json)!.AsObject() : null;
         return new TurnReply(result.IntentName, result.Text, card);
+    }
+
+    /// <summary>The same shape as compact UTF-8 JSON, with the card's already serialised JSON copied in as it is.</summary>
+    public static byte[] ToUtf8Json(TurnResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256 + (result.CardJsonText?.Length ?? 0));
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("intent", result.IntentName);
+            writer.WriteString("text", result.Text);
+            writer.WritePropertyName("card");
+            if (result.CardJsonText is { } card)
+            {
+                writer.WriteRawValue(card, skipInputValidation: true);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 }

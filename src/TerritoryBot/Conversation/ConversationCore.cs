@@ -6,7 +6,15 @@ namespace TerritoryBot.Conversation;
 /// <summary>The answer to one turn: the intent it was understood as, the text, the card (null for text-only) and the view model.</summary>
 internal sealed record TurnResult(Intent Intent, string Text, AdaptiveCard? Card, IViewModel View)
 {
+    private string? cardJson;
+
     public string IntentName => IntentNames.Of(Intent);
+
+    /// <summary>
+    /// The card's compact JSON, serialised once: kept answers are shared by many turns, and serialising a large card
+    /// is a visible share of a turn's cost. Null for a text-only answer.
+    /// </summary>
+    public string? CardJsonText => Card is null ? null : cardJson ??= CardJson.Serialize(Card);
 }
 
 /// <summary>

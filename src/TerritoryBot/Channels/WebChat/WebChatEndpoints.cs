@@ -113,7 +113,7 @@ internal static class WebChatEndpoints
         }
 
         var result = await core.HandleAsync(turnRequest.ToTurn(), ct);
-        return Results.Json(TurnReply.From(result));
+        return Results.Bytes(TurnReply.ToUtf8Json(result), "application/json; charset=utf-8");
     }
 
     /// <summary>The whole body, or null when it is longer than <paramref name="limit"/> (a chunked body has no Content-Length).</summary>
