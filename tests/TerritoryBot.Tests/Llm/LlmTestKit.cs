@@ -80,13 +80,17 @@ internal static class LlmTestKit
 
     public static LlmPrompts Prompts { get; } = LlmPrompts.Load(Path.Combine(AppContext.BaseDirectory, "prompts"));
 
-    /// <summary>The conversation core with the LLM assistant over <paramref name="chat"/> (a mock, or the real client).</summary>
-    public static ConversationHarness Harness(IChatClient chat, DataSet? data = null, Action<LlmOptions>? configure = null) =>
+    /// <summary>
+    /// The conversation core with the LLM assistant over <paramref name="chat"/> (a mock, or the real client); the
+    /// tools are the production catalog plus the probes unless <paramref name="catalog"/> is given.
+    /// </summary>
+    public static ConversationHarness Harness(
+        IChatClient chat, DataSet? data = null, Action<LlmOptions>? configure = null, LlmToolCatalog? catalog = null) =>
         new(data, services =>
         {
             services.AddSingleton(chat);
             services.AddSingleton(Prompts);
-            services.AddSingleton(new LlmToolCatalog(ProbePlugins));
+            services.AddSingleton(catalog ?? new LlmToolCatalog(ProbePlugins));
             services.AddSingleton(Options.Create(Settings(configure)));
             services.AddSingleton<IConversationAssistant, LlmAssistant>();
         });
