@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+using TerritoryBot.Channels.WebChat;
 using TerritoryBot.Conversation;
 using TerritoryBot.Data;
 using TerritoryBot.Demo;
@@ -19,7 +22,12 @@ public static class WebHost
             var repoRoot = FindRepositoryRoot();
             if (repoRoot is not null)
             {
-                builder.Configuration.AddJsonFile(Path.Combine(repoRoot, "appsettings.Development.json"), optional: true, reloadOnChange: false);
+                // Inserted after the other JSON files, so environment variables and the command line still override it.
+                var sources = builder.Configuration.Sources;
+                int afterJson = sources.Select((source, index) => source is JsonConfigurationSource ? index + 1 : 0).DefaultIfEmpty(0).Max();
+                var file = new JsonConfigurationSource { Path = "appsettings.Development.json", Optional = true, ReloadOnChange = false };
+                file.FileProvider = new PhysicalFileProvider(repoRoot);
+                sources.Insert(afterJson, file);
             }
         }
 
@@ -31,6 +39,7 @@ public static class WebHost
         builder.AddTerritoryData();
         builder.AddDemoSeeding();
         builder.Services.AddConversation();
+        builder.AddWebChat();
         builder.AddLlm();
         builder.AddWorkflow();
 
@@ -39,6 +48,7 @@ public static class WebHost
         _ = app.Services.GetRequiredService<IntentRegistry>();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapLandingPage();
+        app.MapWebChat();
         return app;
     }
 

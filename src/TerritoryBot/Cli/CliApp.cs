@@ -15,6 +15,7 @@ internal static class CliApp
 
         var serve = ServeCommand.Create();
         root.Subcommands.Add(serve);
+        root.TreatUnmatchedTokensAsErrors = serve.TreatUnmatchedTokensAsErrors;
         // No command at all means serve, as DATA.md says.
         root.SetAction((parseResult, ct) => ServeCommand.RunAsync(parseResult, ct));
         foreach (var option in serve.Options)
@@ -51,5 +52,6 @@ internal static class CliApp
         yield return ExportCommand.Create();
         yield return PlanCommand.Create();
         yield return FitCommand.Create();
+        yield return AskCommand.Create();
     }
 }

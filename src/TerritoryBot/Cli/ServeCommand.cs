@@ -9,6 +9,9 @@ internal static class ServeCommand
     public static Command Create()
     {
         var command = new Command("serve", "Run the web host: Teams, Slack, web chat and API.") { Urls };
+        // ASP.NET host settings (--environment=Development, --Section:Key=value) pass through to the web host, as they
+        // would to any ASP.NET app; WebApplicationFactory starts the app this way. Anything else is still an error.
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parseResult, ct) => RunAsync(parseResult, ct));
         return command;
     }
@@ -16,8 +19,19 @@ internal static class ServeCommand
     public static async Task<int> RunAsync(ParseResult parseResult, CancellationToken ct)
     {
         var urls = parseResult.GetValue(Urls);
-        var app = WebHost.Build(urls is null ? [] : ["--urls", urls]);
+        if (parseResult.UnmatchedTokens.FirstOrDefault(t => !IsHostSetting(t)) is { } unknown)
+        {
+            await parseResult.InvocationConfiguration.Error.WriteLineAsync($"Unrecognized command or argument '{unknown}'.");
+            await parseResult.InvocationConfiguration.Error.WriteLineAsync("Run 'territorybot --help' for usage.");
+            return CliSupport.BadInput;
+        }
+
+        var app = WebHost.Build([.. urls is null ? [] : new[] { "--urls", urls }, .. parseResult.UnmatchedTokens]);
         await app.RunAsync(ct);
         return 0;
     }
+
+    /// <summary>"--key=value": a configuration setting for the host, not a command or an option of ours.</summary>
+    private static bool IsHostSetting(string token) =>
+        token.StartsWith("--", StringComparison.Ordinal) && token.IndexOf('=', StringComparison.Ordinal) > 2;
 }

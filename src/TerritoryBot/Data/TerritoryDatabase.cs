@@ -31,12 +31,23 @@ internal static class TerritoryDatabase
     /// <summary>Registers the DbContext, its options and the start-up migration with the web host.</summary>
     public static WebApplicationBuilder AddTerritoryData(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddDbContext<TerritoryDbContext>((services, options) =>
-            Configure(options, services.GetRequiredService<IOptions<DatabaseOptions>>().Value, ConnectionString(builder.Configuration)));
+        builder.Services.AddTerritoryDbContext(builder.Configuration);
         // Registered here, first, so that hosted services added later (demo seeding) find the schema in place.
         builder.Services.AddHostedService<MigrateOnStart>();
         return builder;
+    }
+
+    /// <summary>
+    /// The DbContext and its validated options, without the start-up migration: the web host (through
+    /// <see cref="AddTerritoryData"/>) and hosts without a web host (<c>territorybot ask</c>) share it. The services
+    /// must be able to resolve <see cref="IConfiguration"/> for the options binding.
+    /// </summary>
+    public static IServiceCollection AddTerritoryDbContext(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDbContext<TerritoryDbContext>((sp, options) =>
+            Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, ConnectionString(configuration)));
+        return services;
     }
 
     /// <summary>Provider, connection string and warnings: the one place that configures the DbContext.</summary>

@@ -24,15 +24,26 @@ internal static class LandingPage
         return app;
     }
 
-    internal sealed record LoadedCounts(int Accounts, int Customers, int Reps, int People, int Opportunities);
+    internal sealed record LoadedCounts(int Accounts, int Customers, int Reps, int People, int Opportunities)
+    {
+        public static LoadedCounts Of(DataSet data) => new(
+            data.Accounts.Count, data.Accounts.Count(a => a.IsCustomer), data.Reps.Count(r => r.Role == RepRole.Rep), data.Reps.Count,
+            data.Opportunities.Count);
+    }
 
-    internal static string Render(LoadedCounts c)
+    /// <summary>The "what is loaded" paragraph, shared with the web chat page's header.</summary>
+    internal static string LoadedHtml(LoadedCounts c)
     {
         static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
-        var loaded = c.Accounts == 0
+        return c.Accounts == 0
             ? "<p>No data is loaded yet. Load a data folder with <code>territorybot import --data DIR</code>.</p>"
             : $"<p>Loaded: <strong>{N(c.Accounts)}</strong> accounts ({N(c.Customers)} customers), <strong>{N(c.Reps)}</strong> reps " +
               $"({N(c.People)} people with managers and ops), {N(c.Opportunities)} opportunities.</p>";
+    }
+
+    internal static string Render(LoadedCounts c)
+    {
+        var loaded = LoadedHtml(c);
         return $$"""
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>TerritoryBot</title>
@@ -47,9 +58,10 @@ internal static class LandingPage
             <li>Command line: <code>dotnet run --project src/TerritoryBot -- score</code>, <code>design</code>, <code>fairness</code>,
             <code>gaps</code>, <code>whitespace --rep R001</code>, <code>plan --rep R001 --format html</code>, <code>fit</code>,
             <code>export --scenario NAME --out FILE</code> (add <code>--help</code> to any).</li>
+            <li>Web chat: off in this configuration; set <code>WebChat__Enabled=true</code> and open this page from the same machine.</li>
             <li>Health: <a href="/healthz">/healthz</a>.</li>
             </ul>
-            <p>{{WebUtility.HtmlEncode("Teams, Slack and the web chat arrive with their own issues.")}}</p>
+            <p>{{WebUtility.HtmlEncode("Teams and Slack arrive with their own issues.")}}</p>
             </body></html>
             """;
     }
