@@ -56,6 +56,8 @@ internal sealed partial class LlmToolCatalog(IEnumerable<ToolPlugin> plugins)
     /// <summary>
     /// The tools of one turn: the caller's plugins constructed exactly as <see cref="TurnContext.Plugin{T}"/> does
     /// (so the caller, and with it identity, role and scope, is fixed in the instance; no tool takes a user id).
+    /// A plugin is constructed when the model first calls it, so one that cannot be built here (ask --data has no
+    /// database for proposals) fails only its own calls, with the message a person would get.
     /// </summary>
     public TurnTools Create(TurnContext turn)
     {
@@ -64,13 +66,18 @@ internal sealed partial class LlmToolCatalog(IEnumerable<ToolPlugin> plugins)
         var instances = new Dictionary<Type, object>();
         foreach (var (type, method) in MethodsFor(turn.Caller.Role))
         {
-            if (!instances.TryGetValue(type, out var instance))
+            object Instance(AIFunctionArguments _)
             {
-                instance = ActivatorUtilities.CreateInstance(turn.Services, type, new PluginContext(turn.Caller, turn.Workspace));
-                instances[type] = instance;
+                if (!instances.TryGetValue(type, out var instance))
+                {
+                    instance = ActivatorUtilities.CreateInstance(turn.Services, type, new PluginContext(turn.Caller, turn.Workspace));
+                    instances[type] = instance;
+                }
+
+                return instance;
             }
 
-            tools.Add(AIFunctionFactory.Create(method, instance, new AIFunctionFactoryOptions
+            tools.Add(AIFunctionFactory.Create(method, Instance, new AIFunctionFactoryOptions
             {
                 Name = ToolName(type, method),
                 SerializerOptions = LlmJson.Options,
