@@ -60,6 +60,32 @@ public sealed class ChatLoadSweep : ISweep
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"warm-up: {turns.Count} distinct turns in {warm.Elapsed.TotalSeconds:F1} s ({identities.Count} identities)"));
+
+            // One at a time, warm: the cost of each kind of turn on its own (median of 5), slowest first.
+            var alone = new List<(double Ms, string Who, string Text)>();
+            foreach (var (id, text) in turns)
+            {
+                var runs = new List<double>();
+                for (int i = 0; i < 5; i++)
+                {
+                    runs.Add((await SendAsync(http, id, text)).Ms);
+                }
+
+                runs.Sort();
+                alone.Add((runs[2], id, text));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("| slowest warm turns, one at a time | who | median (ms) |");
+            Console.WriteLine("|---|---|---:|");
+            foreach (var (ms, who, text) in alone.OrderByDescending(a => a.Ms).Take(8))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {text} | {who} | {ms:F1} |"));
+            }
+
+            var all = alone.Select(a => a.Ms).Order().ToArray();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"all {all.Length} kinds: median {Percentile(all, 0.5):F1} ms, mean {all.Average():F1} ms"));
             Console.WriteLine();
             Console.WriteLine($"| wave | turns at once | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | errors | wall (ms) |");
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");

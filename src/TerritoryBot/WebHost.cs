@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using TerritoryBot.Channels.Slack;
 using TerritoryBot.Channels.WebChat;
 using TerritoryBot.Conversation;
 using TerritoryBot.Data;
@@ -39,6 +40,7 @@ public static class WebHost
         builder.AddTerritoryData();
         builder.AddDemoSeeding();
         builder.Services.AddConversation();
+        builder.AddSlack();
         builder.AddWebChat();
         builder.AddLlm();
         builder.AddWorkflow();
@@ -48,6 +50,7 @@ public static class WebHost
         _ = app.Services.GetRequiredService<IntentRegistry>();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapLandingPage();
+        app.MapSlack();
         app.MapWebChat();
         return app;
     }

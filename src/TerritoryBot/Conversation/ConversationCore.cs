@@ -1,3 +1,4 @@
+using System.Text.Json;
 using TerritoryBot.Cards;
 
 namespace TerritoryBot.Conversation;
@@ -54,8 +55,7 @@ internal sealed class ConversationCore(
             intent = match.Intent;
             await using var scope = scopes.CreateAsyncScope();
             var context = new TurnContext(turn, caller, match, workspace, scope.ServiceProvider);
-            var view = await AnswerAsync(handler, context, ct);
-            return Result(intent, view);
+            return await AnswerAsync(handler, context, ct);
         }
         catch (TurnInputException e)
         {
@@ -76,17 +76,53 @@ internal sealed class ConversationCore(
     /// The handler's answer; with a language model configured, unclear text goes to the model first (help when it
     /// cannot answer) and narratives are offered to it for rewriting (the template stays when it fails).
     /// </summary>
-    private async Task<IViewModel> AnswerAsync(IIntentHandler handler, TurnContext context, CancellationToken ct)
+    private async Task<TurnResult> AnswerAsync(IIntentHandler handler, TurnContext context, CancellationToken ct)
     {
-        if (assistant is not null && context.Match.Intent == Intent.Unknown && context.Turn.Action is null
-            && await assistant.AnswerAsync(context, ct) is { } answer)
+        var intent = context.Match.Intent;
+        async Task<TurnResult> Compute(CancellationToken token) => Result(intent, await handler.HandleAsync(context, token));
+        if (assistant is null)
         {
-            return answer;
+            return await (Kept(context, "result", () => Compute(CancellationToken.None)) ?? Compute(ct));
         }
 
-        var view = await handler.HandleAsync(context, ct);
-        return assistant is not null && view is INarratedView narrated ? await assistant.PolishAsync(narrated, ct) : view;
+        if (intent == Intent.Unknown && context.Turn.Action is null && await assistant.AnswerAsync(context, ct) is { } answer)
+        {
+            return Result(intent, answer);
+        }
+
+        // The model's rewrite differs from turn to turn, so only the engine's view is kept, not the polished answer.
+        var view = await (Kept(context, "view", () => handler.HandleAsync(context, CancellationToken.None)) ?? handler.HandleAsync(context, ct));
+        return Result(intent, view is INarratedView narrated ? await assistant.PolishAsync(narrated, ct) : view);
     }
+
+    /// <summary>
+    /// Read-only answers are pure functions of the data, the caller and what they said, so they are kept with the
+    /// workspace: a repeated question (or many people asking the same one) costs a lookup until the data changes,
+    /// which replaces the workspace. Answers that read or write proposals are never kept, and the number kept per
+    /// workspace is bounded. Null when this turn's answer is not kept. The computation does not get the turn's
+    /// token: a kept answer is shared, and one caller giving up must not cancel it for the others.
+    /// </summary>
+    private static Task<T>? Kept<T>(TurnContext context, string kind, Func<Task<T>> compute)
+    {
+        if (!ReadOnlyIntents.Contains(context.Match.Intent) || context.Workspace.MemoCount >= MaxKeptAnswers)
+        {
+            return null;
+        }
+
+        // Handlers may look at the words or the verb as well as the entities (compare vs detail), so both are in the key.
+        var said = context.Turn.Action is { } action ? "verb:" + action.Verb : "text:" + context.Turn.Text?.Trim().ToLowerInvariant();
+        var key = string.Join('|', kind, context.Match.Name, context.Caller.RepId, said, JsonSerializer.Serialize(context.Entities));
+        return context.Workspace.Memo(key, _ => compute());
+    }
+
+    private const int MaxKeptAnswers = 5000;
+
+    private static readonly HashSet<Intent> ReadOnlyIntents =
+    [
+        Intent.Help, Intent.MyTerritory, Intent.TopAccounts, Intent.AccountLookup, Intent.Whitespace, Intent.BusinessPlan,
+        Intent.TerritoryDoc, Intent.TransitionPackage, Intent.ScoreSummary, Intent.TierReview, Intent.Scenarios,
+        Intent.FairnessCheck, Intent.CoverageGaps, Intent.RepFit,
+    ];
 
     private (IntentMatch Match, IIntentHandler Handler) Understand(Turn turn, Workspace workspace)
     {

@@ -51,6 +51,9 @@ internal sealed class Workspace
     public Rep? FindRep(string id) =>
         Reps.TryGetValue(id, out var rep) ? rep : repsByUpperId.GetValueOrDefault(id.Trim().ToUpperInvariant());
 
+    /// <summary>How many results are memoised (callers bound what they add with it).</summary>
+    public int MemoCount => memo.Count;
+
     /// <summary>
     /// Computes <paramref name="compute"/> once per workspace and key (thread-safe; concurrent callers wait for the
     /// one computation). Keys name the engine and its options, e.g. "fit" or "design:default".

@@ -117,4 +117,18 @@ public sealed class ConversationCoreTests
         Assert.False(Caller.For(workspace.Reps["M2"], workspace).CanApprove);
         Assert.True(Caller.For(workspace.Reps["O1"], workspace).CanApprove);
     }
+
+    [Fact]
+    public async Task HandleAsync_RepeatedReadOnlyQuestion_KeptPerCallerAndWording()
+    {
+        await using var harness = new ConversationHarness();
+        var first = await harness.AskAsync("R001", "show my territory");
+        var again = await harness.AskAsync("R001", "show my territory");
+        var other = await harness.AskAsync("R002", "show my territory");
+
+        Assert.Same(first.Card, again.Card);
+        Assert.Equal(first.Text, again.Text);
+        Assert.NotEqual(first.Text, other.Text);
+        Assert.Contains(harness.Data.Reps.Single(r => r.RepId == "R002").Name, other.Text, StringComparison.Ordinal);
+    }
 }
