@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using TerritoryBot.Channels.Slack;
+using TerritoryBot.Channels.Teams;
 using TerritoryBot.Channels.WebChat;
 using TerritoryBot.Conversation;
 using TerritoryBot.Data;
@@ -41,6 +42,7 @@ public static class WebHost
         builder.AddDemoSeeding();
         builder.Services.AddConversation();
         builder.AddSlack();
+        builder.AddTeams();
         builder.AddWebChat();
         builder.AddLlm();
         builder.AddWorkflow();
@@ -51,6 +53,7 @@ public static class WebHost
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapLandingPage();
         app.MapSlack();
+        app.MapTeams();
         app.MapWebChat();
         return app;
     }

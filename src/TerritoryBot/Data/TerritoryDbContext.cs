@@ -21,6 +21,7 @@ internal sealed class TerritoryDbContext(DbContextOptions<TerritoryDbContext> op
     public DbSet<Workflow.AuditEntity> AuditTrail => Set<Workflow.AuditEntity>();
     public DbSet<Workflow.OutboxEntity> Outbox => Set<Workflow.OutboxEntity>();
     public DbSet<Workflow.DataVersionEntity> DataVersion => Set<Workflow.DataVersionEntity>();
+    public DbSet<Channels.Teams.TeamsConversationEntity> TeamsConversations => Set<Channels.Teams.TeamsConversationEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -218,6 +219,19 @@ internal sealed class TerritoryDbContext(DbContextOptions<TerritoryDbContext> op
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
             e.Property(x => x.Version).HasColumnName("version");
+        });
+
+        modelBuilder.Entity<Channels.Teams.TeamsConversationEntity>(e =>
+        {
+            e.ToTable("teams_conversations");
+            e.HasKey(x => x.AadObjectId);
+            e.Property(x => x.AadObjectId).HasColumnName("aad_object_id");
+            e.Property(x => x.UserId).HasColumnName("user_id");
+            e.Property(x => x.BotId).HasColumnName("bot_id");
+            e.Property(x => x.ServiceUrl).HasColumnName("service_url");
+            e.Property(x => x.TenantId).HasColumnName("tenant_id");
+            e.Property(x => x.ConversationId).HasColumnName("conversation_id");
+            e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
         });
     }
 }

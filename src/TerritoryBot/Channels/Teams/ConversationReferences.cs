@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using TerritoryBot.Data;
+
+namespace TerritoryBot.Channels.Teams;
+
+/// <summary>Reads and writes <see cref="TeamsConversationEntity"/> rows: what proactive messages need to reach a user.</summary>
+internal static class ConversationReferences
+{
+    /// <summary>
+    /// Records where the sender of <paramref name="activity"/> can be reached. Writes only when something changed;
+    /// a 1:1 conversation id is kept until a newer 1:1 conversation replaces it (group chats never do).
+    /// Returns false when the activity does not name its sender well enough.
+    /// </summary>
+    public static async Task<bool> RememberAsync(this TerritoryDbContext db, Activity activity, DateTime utcNow, CancellationToken ct)
+    {
+        var aad = activity.From?.AadObjectId?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(aad) || activity.From?.Id is not { Length: > 0 } userId
+            || activity.Recipient?.Id is not { Length: > 0 } botId || activity.ServiceUrl is not { Length: > 0 } serviceUrl)
+        {
+            return false;
+        }
+
+        var tenant = activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id;
+        var personal = string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.Ordinal)
+            ? activity.Conversation?.Id
+            : null;
+        for (var attempt = 0; ; attempt++)
+        {
+            var row = await db.TeamsConversations.FirstOrDefaultAsync(r => r.AadObjectId == aad, ct);
+            var isNew = row is null;
+            row ??= new TeamsConversationEntity { AadObjectId = aad };
+            var conversationId = personal ?? row.ConversationId;
+            if (!isNew && row.UserId == userId && row.BotId == botId && row.ServiceUrl == serviceUrl
+                && row.TenantId == (tenant ?? row.TenantId) && row.ConversationId == conversationId)
+            {
+                return true;
+            }
+
+            row.UserId = userId;
+            row.BotId = botId;
+            row.ServiceUrl = serviceUrl;
+            row.TenantId = tenant ?? row.TenantId;
+            row.ConversationId = conversationId;
+            row.UpdatedAt = utcNow;
+            if (isNew)
+            {
+                db.TeamsConversations.Add(row);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
+            catch (DbUpdateException) when (isNew && attempt == 0)
+            {
+                // Two first messages from one person at once: the other insert won; update that row instead.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public static Task<TeamsConversationEntity?> FindTeamsConversationAsync(this TerritoryDbContext db, string aadObjectId, CancellationToken ct)
+    {
+        var key = aadObjectId.Trim().ToLowerInvariant();
+        return db.TeamsConversations.AsNoTracking().FirstOrDefaultAsync(r => r.AadObjectId == key, ct);
+    }
+
+    public static async Task SetTeamsConversationIdAsync(this TerritoryDbContext db, string aadObjectId, string conversationId, DateTime utcNow, CancellationToken ct)
+    {
+        var key = aadObjectId.Trim().ToLowerInvariant();
+        var row = await db.TeamsConversations.FirstOrDefaultAsync(r => r.AadObjectId == key, ct);
+        if (row is not null)
+        {
+            row.ConversationId = conversationId;
+            row.UpdatedAt = utcNow;
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}
