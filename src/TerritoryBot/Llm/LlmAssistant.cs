@@ -39,8 +39,9 @@ internal sealed class LlmAssistant(
         {
             tools = catalog.Create(turn);
             var text = await RunLoopAsync(turn, question, tools, budget.Token);
-            if (text is null)
+            if (text is null || tools.LastView is Refusal)
             {
+                // A refusal is the plugin's word on scope: it answers as it is, never paraphrased by the model.
                 return tools.LastView;
             }
 

@@ -14,8 +14,9 @@ internal sealed record ToolPlugin(Type PluginType, RepRole MinimumRole);
 
 /// <summary>
 /// Which plugin methods become tools for which role. Only public instance methods with a [Description] that return
-/// a view model are offered, and never a method that decides a reassignment (approve, reject, revert, apply — by
-/// name or marked human-only): those need a person's button press, whatever the model is told.
+/// a view model are offered, and only read-only ones: never a method marked <see cref="HumanOnlyAttribute"/> (every
+/// method that proposes, reverts, approves or rejects a reassignment) nor one named like a change (Propose…, Approve…,
+/// Create…, Delete…). Changing data takes a person's words or button press, whatever the model is told.
 /// </summary>
 internal sealed partial class LlmToolCatalog(IEnumerable<ToolPlugin> plugins)
 {
@@ -23,6 +24,15 @@ internal sealed partial class LlmToolCatalog(IEnumerable<ToolPlugin> plugins)
     public static IReadOnlyList<ToolPlugin> Default { get; } =
     [
         new(typeof(HelpPlugin), RepRole.Rep),
+        new(typeof(TerritoryPlugin), RepRole.Rep),
+        new(typeof(AccountsPlugin), RepRole.Rep),
+        new(typeof(WhitespacePlugin), RepRole.Rep),
+        new(typeof(PlansPlugin), RepRole.Rep),
+        new(typeof(FitPlugin), RepRole.Rep),
+        new(typeof(ProposalsPlugin), RepRole.Rep),
+        new(typeof(ScenariosPlugin), RepRole.Manager),
+        new(typeof(FairnessPlugin), RepRole.Manager),
+        new(typeof(CoveragePlugin), RepRole.Manager),
     ];
 
     private readonly IReadOnlyList<ToolPlugin> plugins = [.. plugins];
@@ -46,6 +56,8 @@ internal sealed partial class LlmToolCatalog(IEnumerable<ToolPlugin> plugins)
     /// <summary>
     /// The tools of one turn: the caller's plugins constructed exactly as <see cref="TurnContext.Plugin{T}"/> does
     /// (so the caller, and with it identity, role and scope, is fixed in the instance; no tool takes a user id).
+    /// A plugin is constructed when the model first calls it, so one that cannot be built here (ask --data has no
+    /// database for proposals) fails only its own calls, with the message a person would get.
     /// </summary>
     public TurnTools Create(TurnContext turn)
     {
@@ -54,13 +66,18 @@ internal sealed partial class LlmToolCatalog(IEnumerable<ToolPlugin> plugins)
         var instances = new Dictionary<Type, object>();
         foreach (var (type, method) in MethodsFor(turn.Caller.Role))
         {
-            if (!instances.TryGetValue(type, out var instance))
+            object Instance(AIFunctionArguments _)
             {
-                instance = ActivatorUtilities.CreateInstance(turn.Services, type, new PluginContext(turn.Caller, turn.Workspace));
-                instances[type] = instance;
+                if (!instances.TryGetValue(type, out var instance))
+                {
+                    instance = ActivatorUtilities.CreateInstance(turn.Services, type, new PluginContext(turn.Caller, turn.Workspace));
+                    instances[type] = instance;
+                }
+
+                return instance;
             }
 
-            tools.Add(AIFunctionFactory.Create(method, instance, new AIFunctionFactoryOptions
+            tools.Add(AIFunctionFactory.Create(method, Instance, new AIFunctionFactoryOptions
             {
                 Name = ToolName(type, method),
                 SerializerOptions = LlmJson.Options,
@@ -71,11 +88,9 @@ internal sealed partial class LlmToolCatalog(IEnumerable<ToolPlugin> plugins)
         return tools;
     }
 
-    /// <summary>Never offered to a model: deciding a reassignment takes a human's button press.</summary>
+    /// <summary>Never offered to a model: marked human-only, or named like a change (the name rule catches a mark forgotten).</summary>
     internal static bool IsHumanOnly(MethodInfo method) =>
-        HumanOnlyName().IsMatch(method.Name)
-        || method.GetCustomAttributes(inherit: true).Concat(method.DeclaringType?.GetCustomAttributes(inherit: true) ?? [])
-            .Any(a => a.GetType().Name is "HumanOnlyAttribute");
+        method.IsDefined(typeof(HumanOnlyAttribute), inherit: false) || ChangeName().IsMatch(method.Name);
 
     internal static IEnumerable<MethodInfo> ToolMethods(Type plugin) =>
         plugin.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
@@ -86,7 +101,8 @@ internal sealed partial class LlmToolCatalog(IEnumerable<ToolPlugin> plugins)
     internal static string ToolName(Type plugin, MethodInfo method)
     {
         var area = plugin.Name.EndsWith("Plugin", StringComparison.Ordinal) ? plugin.Name[..^"Plugin".Length] : plugin.Name;
-        return $"{Snake(area)}_{Snake(method.Name)}";
+        var name = method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name[..^"Async".Length] : method.Name;
+        return $"{Snake(area)}_{Snake(name)}";
     }
 
     private static bool ReturnsView(MethodInfo method)
@@ -105,8 +121,9 @@ internal sealed partial class LlmToolCatalog(IEnumerable<ToolPlugin> plugins)
     [GeneratedRegex("(?<=[a-z0-9])([A-Z])")]
     private static partial Regex SnakeBoundary();
 
-    [GeneratedRegex("^(Approve|Reject|Revert|Apply|Decide)", RegexOptions.IgnoreCase)]
-    private static partial Regex HumanOnlyName();
+    /// <summary>Verbs that change data, as a whole first word (Propose and ProposeMoves match; Compare and Settings do not).</summary>
+    [GeneratedRegex("^(Approve|Reject|Revert|Apply|Decide|Propose|Create|Add|Delete|Remove|Update|Set|Save|Import|Move|Assign|Reassign|Cancel|Send|Notify)(?![a-z])")]
+    private static partial Regex ChangeName();
 }
 
 /// <summary>

@@ -139,7 +139,7 @@ internal sealed record FairnessMove(
     string AccountId, string AccountName, string? FromRepId, string FromName, string ToRepId, string ToName, double Potential, string Rationale);
 
 /// <summary>The fairness check as the caller may see it. <see cref="HiddenMoves"/> counts moves that involve territories outside a manager's team.</summary>
-internal sealed record FairnessView(
+internal sealed partial record FairnessView(
     string? Scenario, int? MaxMovedPct, double TolerancePct, bool WholeOrganisation, string ScopeNote, FairnessFigures Figures,
     IReadOnlyList<FairnessRow> Territories, Disadvantaged? MostDisadvantaged, IReadOnlyList<FairnessMove> Moves, int HiddenMoves,
     FairnessPlan? Plan, IReadOnlyList<string> Findings, int UnassignedAccounts) : IViewModel

@@ -46,7 +46,7 @@ internal sealed class PlansPlugin(PluginContext context)
 
 internal sealed record PlanAccount(int Rank, string AccountId, string Name, Core.Model.Tier Tier, double PotentialArr, IReadOnlyList<string> Reasons);
 
-internal sealed record BusinessPlanView(
+internal sealed partial record BusinessPlanView(
     string RepId, string RepName, DateOnly AsOf, TerritoryTotals Totals, IReadOnlyList<string> Analysis, IReadOnlyList<PlanAccount> TopAccounts,
     IReadOnlyList<string> CoverageStrategy, QuotaDecomposition? Quota, IReadOnlyList<string> QuotaNarrative, IReadOnlyList<Milestone> Milestones,
     IReadOnlyList<ResourceNeed> Resources, IReadOnlyList<Risk> Risks) : IViewModel

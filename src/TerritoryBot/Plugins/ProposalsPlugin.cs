@@ -77,6 +77,7 @@ internal sealed class ProposalsPlugin(
 
     [Description("Proposes moving accounts to another rep. Creates a pending reassignment proposal that sales ops approve or reject; " +
                  "nothing changes until then. A rep may propose moving only their own accounts, a manager their team's, ops any.")]
+    [HumanOnly]
     public async Task<IViewModel> ProposeMovesAsync(
         [Description("Account ids to move, e.g. [\"A000017\"].")] IReadOnlyList<string> accountIds,
         [Description("The rep id of the new owner; must be a rep who carries a territory (role rep).")] string toRepId,
@@ -122,6 +123,7 @@ internal sealed class ProposalsPlugin(
 
     [Description("Proposes the account moves of a territory design scenario (the difference between the scenario and today's owners) " +
                  "as one pending reassignment proposal. Managers (their team's moves) and ops only.")]
+    [HumanOnly]
     public async Task<IViewModel> ProposeScenarioAsync(
         [Description("Scenario name: geographic, industry, size, hybrid, opportunity, workload or rebalance.")] string scenario,
         [Description("Optional reason; defaults to the scenario's description.")] string? reason,
@@ -154,6 +156,7 @@ internal sealed class ProposalsPlugin(
 
     [Description("Proposes the fairness assessment's smallest set of account moves that brings every territory inside tolerance, " +
                  "each with its rationale, as one pending reassignment proposal. Managers (their team's moves) and ops only.")]
+    [HumanOnly]
     public async Task<IViewModel> ProposeFairnessFixesAsync(
         [Description("Optional reason; defaults to the fairness assessment's explanation.")] string? reason,
         CancellationToken ct = default)
@@ -181,6 +184,7 @@ internal sealed class ProposalsPlugin(
 
     [Description("Proposes undoing an applied reassignment proposal: a new pending proposal with every move reversed. " +
                  "Managers (proposals touching their team) and ops only.")]
+    [HumanOnly]
     public async Task<IViewModel> ProposeRevertAsync(
         [Description("The number of the applied proposal to revert.")] int proposalId,
         [Description("Optional reason for the revert.")] string? reason,

@@ -193,7 +193,7 @@ internal sealed record ScenarioTerritory(
     string Description);
 
 /// <summary>Every scenario against the current plan, the recommended one, and its territories' potential.</summary>
-internal sealed record ScenarioComparisonView(
+internal sealed partial record ScenarioComparisonView(
     int MaxMovedPct, bool CapAsked, bool WholeOrganisation, string ScopeNote, IReadOnlyList<ScenarioRow> Rows, string Recommended,
     string Recommendation, IReadOnlyList<TerritoryBar> RecommendedTerritories) : IViewModel
 {

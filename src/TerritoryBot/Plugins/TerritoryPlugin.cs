@@ -171,7 +171,7 @@ internal sealed record TeamOverviewView(string ScopeLabel, DateOnly AsOf, IReadO
 
 internal sealed record TierCoverage(Tier Tier, int Accounts, double Potential, string Cadence, int TouchesPerQuarter);
 
-internal sealed record TerritoryDocView(
+internal sealed partial record TerritoryDocView(
     string RepId, string RepName, DateOnly AsOf, TerritoryTotals Totals, IReadOnlyList<string> Hypothesis, IReadOnlyList<TierCoverage> Coverage,
     IReadOnlyList<SequenceTouch> Sequence, int SequencePerWeek, int SequenceOverflow) : IViewModel
 {

@@ -69,7 +69,7 @@ internal sealed class WhitespacePlugin(PluginContext context)
     }
 }
 
-internal sealed record WhitespaceView(WhitespaceReport Report) : IViewModel
+internal sealed partial record WhitespaceView(WhitespaceReport Report) : IViewModel
 {
     public string Text
     {

@@ -6,6 +6,7 @@ using TerritoryBot.Cards;
 using TerritoryBot.Conversation;
 using TerritoryBot.Core.Model;
 using TerritoryBot.Llm;
+using TerritoryBot.Plugins;
 using TerritoryBot.Tests.Conversation;
 
 namespace TerritoryBot.Tests.Llm;
@@ -59,9 +60,6 @@ internal sealed class TeamProbePlugin(PluginContext context)
         new($"You can see {context.Caller.VisibleRepIds.Count(r => r.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))} reps.");
 }
 
-[AttributeUsage(AttributeTargets.Method)]
-internal sealed class HumanOnlyAttribute : Attribute;
-
 internal sealed record AccountProbeView(string AccountId, string Name, string? Notes, double PotentialArr) : IViewModel
 {
     public string Text => $"{Name} ({AccountId}): potential {PotentialArr:0}.";
@@ -71,22 +69,28 @@ internal sealed record AccountProbeView(string AccountId, string Name, string? N
 
 internal static class LlmTestKit
 {
-    public static readonly IReadOnlyList<ToolPlugin> ProbePlugins =
+    public static readonly IReadOnlyList<ToolPlugin> Probes =
     [
-        .. LlmToolCatalog.Default,
         new(typeof(AccountProbePlugin), RepRole.Rep),
         new(typeof(TeamProbePlugin), RepRole.Manager),
     ];
 
+    /// <summary>The production catalog plus the probes.</summary>
+    public static readonly IReadOnlyList<ToolPlugin> ProbePlugins = [.. LlmToolCatalog.Default, .. Probes];
+
     public static LlmPrompts Prompts { get; } = LlmPrompts.Load(Path.Combine(AppContext.BaseDirectory, "prompts"));
 
-    /// <summary>The conversation core with the LLM assistant over <paramref name="chat"/> (a mock, or the real client).</summary>
-    public static ConversationHarness Harness(IChatClient chat, DataSet? data = null, Action<LlmOptions>? configure = null) =>
+    /// <summary>
+    /// The conversation core with the LLM assistant over <paramref name="chat"/> (a mock, or the real client); the
+    /// tools are the production catalog plus the probes unless <paramref name="catalog"/> is given.
+    /// </summary>
+    public static ConversationHarness Harness(
+        IChatClient chat, DataSet? data = null, Action<LlmOptions>? configure = null, LlmToolCatalog? catalog = null) =>
         new(data, services =>
         {
             services.AddSingleton(chat);
             services.AddSingleton(Prompts);
-            services.AddSingleton(new LlmToolCatalog(ProbePlugins));
+            services.AddSingleton(catalog ?? new LlmToolCatalog(ProbePlugins));
             services.AddSingleton(Options.Create(Settings(configure)));
             services.AddSingleton<IConversationAssistant, LlmAssistant>();
         });

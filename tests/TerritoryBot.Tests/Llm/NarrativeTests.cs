@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -5,6 +7,7 @@ using Moq;
 using TerritoryBot.Cards;
 using TerritoryBot.Conversation;
 using TerritoryBot.Llm;
+using TerritoryBot.Tests.Conversation;
 
 namespace TerritoryBot.Tests.Llm;
 
@@ -100,4 +103,80 @@ public sealed class NarrativeTests
 
         Assert.Equal(view.Text, polished.Text);
     }
+
+    private const string Polished = "Put simply: ";
+
+    /// <summary>A model that rewrites every template it is sent: grounded (a prefix) or with an invented figure and account.</summary>
+    private static Mock<IChatClient> Rewriting(bool grounded, List<string>? prompts = null) => Answering(messages =>
+    {
+        var list = messages.ToList();
+        prompts?.Add(list[0].Text);
+        var user = list[1].Text;
+        var start = user.IndexOf("<data>", StringComparison.Ordinal) + "<data>".Length;
+        var items = JsonNode.Parse(user[start..user.LastIndexOf("</data>", StringComparison.Ordinal)])!.AsArray();
+        return JsonSerializer.Serialize(items.Select(i => i!["template"]!.GetValue<string>())
+            .Select(t => grounded ? Polished + t : t + " Call A999999 first: it will grow 4,321% by spring."));
+    });
+
+    /// <summary>The card without its fallback text (which is the answer clipped to 400 characters, so its cut moves with the text).</summary>
+    private static string CardBody(TurnResult result)
+    {
+        var card = result.Card!;
+        var fallback = card.FallbackText;
+        card.FallbackText = null;
+        var json = CardJson.Serialize(card);
+        card.FallbackText = fallback;
+        return json;
+    }
+
+    [Theory]
+    [InlineData("R001", "show my territory document", "territory_doc", "PlanHypothesis")]
+    [InlineData("R001", "build my business plan", "business_plan", "PlanHypothesis")]
+    [InlineData("R001", "whitespace I should prospect", "whitespace", "Outreach")]
+    [InlineData("R005", "fairness check before I announce", "fairness_check", "FairnessExplanation")]
+    [InlineData("R006", "fairness check before I announce", "fairness_check", "FairnessExplanation")]
+    [InlineData("R006", "compare scenarios", "scenarios", "ScenarioRecommendation")]
+    public async Task HandleAsync_GroundedRewrite_ReplacesTheNarrativeInTextAndCard(string user, string question, string intent, string kind)
+    {
+        await using var plain = new ConversationHarness();
+        var before = await plain.AskAsync(user, question);
+        var narratives = Assert.IsAssignableFrom<INarratedView>(before.View).Narratives;
+        Assert.NotEmpty(narratives);
+        Assert.All(narratives, n => Assert.Equal(Enum.Parse<NarrativeKind>(kind), n.Kind));
+        var prompts = new List<string>();
+        await using var harness = LlmTestKit.Harness(Rewriting(grounded: true, prompts).Object);
+
+        var after = await harness.AskAsync(user, question);
+
+        Assert.Equal(intent, after.IntentName);
+        Assert.Equal([LlmTestKit.Prompts.Narratives[Enum.Parse<NarrativeKind>(kind)]], prompts);
+        Assert.Equal(narratives.Count, CountOf(after.Text, Polished));
+        Assert.Equal(before.Text, after.Text.Replace(Polished, "", StringComparison.Ordinal));
+        Assert.Equal(narratives.Count, CountOf(CardBody(after), Polished));
+        Assert.Equal(CardBody(before), CardBody(after).Replace(Polished, "", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("R001", "show my territory document")]
+    [InlineData("R001", "build my business plan")]
+    [InlineData("R001", "whitespace I should prospect")]
+    [InlineData("R005", "fairness check before I announce")]
+    [InlineData("R006", "fairness check before I announce")]
+    [InlineData("R006", "compare scenarios")]
+    public async Task HandleAsync_UngroundedRewrite_KeepsTheTemplateTextAndCard(string user, string question)
+    {
+        await using var plain = new ConversationHarness();
+        var before = await plain.AskAsync(user, question);
+        var mock = Rewriting(grounded: false);
+        await using var harness = LlmTestKit.Harness(mock.Object);
+
+        var after = await harness.AskAsync(user, question);
+
+        mock.Verify(c => c.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(before.Text, after.Text);
+        Assert.Equal(CardJson.Serialize(before.Card!), CardJson.Serialize(after.Card!));
+    }
+
+    private static int CountOf(string text, string part) =>
+        (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 }

@@ -206,7 +206,7 @@ public sealed class OpenAiWireTests
         Assert.Contains("Ignore previous instructions", ToolContent(stub.Messages(1)[3]!), StringComparison.Ordinal);
     }
 
-    private static string ToolContent(JsonNode message) => message["content"] switch
+    internal static string ToolContent(JsonNode message) => message["content"] switch
     {
         JsonValue v => v.GetValue<string>(),
         JsonArray parts => string.Concat(parts.Select(p => p!["text"]!.GetValue<string>())),
