@@ -145,7 +145,8 @@ public sealed class ChatLoadSweep : ISweep
             using var response = await http.PostAsJsonAsync("/api/webchat/turns", new { userId, text });
             var body = await response.Content.ReadAsStringAsync();
             sw.Stop();
-            bool ok = response.StatusCode == HttpStatusCode.OK && JsonNode.Parse(body)?["intent"] is not null
+            // The generator shares the machine with the app: it checks the reply cheaply instead of parsing it.
+            bool ok = response.StatusCode == HttpStatusCode.OK && body.StartsWith("{\"intent\":\"", StringComparison.Ordinal)
                       && !body.Contains("something went wrong", StringComparison.Ordinal);
             return (ok, sw.Elapsed.TotalMilliseconds);
         }
