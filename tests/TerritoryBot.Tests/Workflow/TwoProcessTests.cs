@@ -70,4 +70,121 @@ public sealed class TwoProcessTests
             Assert.Equal("R003", await h.OwnerAsync(account));
         }
     }
+
+    /// <summary>
+    /// The stronger form: two servers (the real executable, `serve`) share the database, and 20 approvals of one
+    /// proposal — 10 to each server — are released at the same instant once both are up.
+    /// </summary>
+    [PostgresAskFact]
+    public async Task Serve_TwoServersTwentyConcurrentApprovals_ExactlyOneApplies()
+    {
+        await using var h = await WorkflowHarness.CreateAsync("tb_two_server_tests");
+        var account = h.AccountOf("R001");
+        await h.AskAsync(WorkflowHarness.Ops, $"move {account} to R002 because of the new regions");
+        var p = await h.LastProposalAsync();
+        var version = await h.DataVersionAsync();
+
+        var servers = new[] { StartServer(h.ConnectionString), StartServer(h.ConnectionString) };
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+            foreach (var (_, url) in servers)
+            {
+                await WaitHealthyAsync(http, url);
+            }
+
+            var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var presses = Enumerable.Range(0, 20).Select(async i =>
+            {
+                await go.Task;
+                var body = new JsonObject
+                {
+                    ["userId"] = WorkflowHarness.Ops,
+                    ["action"] = new JsonObject { ["verb"] = "proposal.approve", ["data"] = new JsonObject { ["proposalId"] = p.Id, ["version"] = p.Version } },
+                };
+                using var response = await http.PostAsync(
+                    servers[i % 2].Url + "/api/webchat/turns",
+                    new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+                return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+            }).ToList();
+            go.SetResult();
+            var answers = await Task.WhenAll(presses);
+
+            Assert.All(answers, a => Assert.True(a.Item1 == 200, $"{a.Item1}: {a.Item2}"));
+            Assert.Equal(19, answers.Count(a => a.Item2.Contains("already approved by", StringComparison.Ordinal)));
+            var after = await h.LastProposalAsync();
+            Assert.Equal((ProposalStatus.Applied, p.Version + 1), (after.Status, after.Version));
+            Assert.Single(await h.AuditAsync(p.Id), a => a.Action == AuditActions.Applied);
+            Assert.Equal(version + 1, await h.DataVersionAsync());
+            Assert.Equal("R002", await h.OwnerAsync(account));
+        }
+        finally
+        {
+            foreach (var (process, _) in servers)
+            {
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // already exited
+                }
+
+                await process.WaitForExitAsync();
+                process.Dispose();
+            }
+        }
+    }
+
+    private static (Process Process, string Url) StartServer(string connectionString)
+    {
+        int port;
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var url = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { typeof(TerritoryBot.WebHost).Assembly.Location, "serve", "--urls", url })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__Territory"] = connectionString;
+        start.Environment["Database__Provider"] = "Postgres";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["WebChat__Enabled"] = "true";
+        start.Environment["Demo__SeedWhenEmpty"] = "false";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return (process, url);
+    }
+
+    private static async Task WaitHealthyAsync(HttpClient http, string url)
+    {
+        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromMinutes(2); await Task.Delay(200))
+        {
+            try
+            {
+                using var response = await http.GetAsync(url + "/healthz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+        }
+
+        throw new TimeoutException($"{url} did not become healthy");
+    }
 }
