@@ -182,6 +182,16 @@ public sealed class TeamsActivityTests : IClassFixture<TeamsBotFixture>
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)body["type"]);
         await using var db = Data.TestDatabases.SqliteAt(Host.DbFile);
         Assert.Equal("R002", (await db.Accounts.SingleAsync(a => a.Id == account.AccountId)).OwnerId);
+
+        // The approval queued notifications that the outbox drainer sends through the connector in the background:
+        // wait for them, so they do not land among the next test's recorded connector calls.
+        for (var waited = System.Diagnostics.Stopwatch.StartNew();
+             await db.Outbox.AnyAsync(o => o.DeliveredAt == null && o.GaveUpAt == null) && waited.Elapsed < TimeSpan.FromSeconds(30);)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.False(await db.Outbox.AnyAsync(o => o.DeliveredAt == null && o.GaveUpAt == null), "the outbox was not drained within 30 s");
     }
 
     private static IEnumerable<JsonNode> Descendants(JsonNode node)
