@@ -171,7 +171,7 @@ internal static class Proposals
     /// superseding other pending proposals that moved the same accounts from their old owner, audit rows,
     /// <paramref name="notifications"/> in the outbox and the data version bump.
     /// </summary>
-    public static async Task<Decision> ApproveProposalAsync(
+    public static Task<Decision> ApproveProposalAsync(
         this TerritoryDbContext db,
         long id,
         int? expectedVersion,
@@ -181,45 +181,13 @@ internal static class Proposals
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(notifications);
-        var version = expectedVersion ?? await CurrentVersionAsync(db, id, ct);
-        if (version is null)
-        {
-            return new Decision(DecisionOutcome.NotFound, null);
-        }
-
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            var won = await db.Proposals
-                .Where(p => p.Id == id && p.Version == version && p.Status == ProposalStatus.Pending)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(p => p.Status, ProposalStatus.Applied)
-                        .SetProperty(p => p.Version, p => p.Version + 1)
-                        .SetProperty(p => p.DecidedBy, approverRepId)
-                        .SetProperty(p => p.DecidedAt, nowUtc),
-                    ct);
-            if (won == 1)
-            {
-                var conflict = await ApplyAsync(db, id, approverRepId, nowUtc, notifications, ct);
-                if (conflict is null)
-                {
-                    await transaction.CommitAsync(ct);
-                    db.ChangeTracker.Clear();
-                    return new Decision(DecisionOutcome.Decided, await db.LoadProposalAsync(id, ct));
-                }
-
-                await transaction.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return new Decision(DecisionOutcome.Conflict, await db.LoadProposalAsync(id, ct), conflict);
-            }
-
-            await transaction.RollbackAsync(ct);
-        }
-
-        return await LostAsync(db, id, ct);
+        return DecideAsync(
+            db, id, expectedVersion, ProposalStatus.Applied, approverRepId, reason: null, nowUtc,
+            () => ApplyAsync(db, id, approverRepId, nowUtc, notifications, ct), ct);
     }
 
     /// <summary>Rejects a pending proposal at most once, with the reason, an audit row and <paramref name="notifications"/>.</summary>
-    public static async Task<Decision> RejectProposalAsync(
+    public static Task<Decision> RejectProposalAsync(
         this TerritoryDbContext db,
         long id,
         int? expectedVersion,
@@ -231,6 +199,36 @@ internal static class Proposals
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         ArgumentNullException.ThrowIfNull(notifications);
+        return DecideAsync(
+            db, id, expectedVersion, ProposalStatus.Rejected, rejecterRepId, reason, nowUtc,
+            async () =>
+            {
+                db.AuditTrail.Add(new AuditEntity { Actor = rejecterRepId, At = nowUtc, Action = AuditActions.Rejected, ProposalId = id, Why = reason });
+                var rejected = await db.LoadProposalAsync(id, ct) ?? throw new InvalidOperationException($"proposal {id} vanished");
+                db.Outbox.AddRange(notifications(rejected));
+                await db.SaveChangesAsync(ct);
+                return null;
+            },
+            ct);
+    }
+
+    /// <summary>
+    /// The at-most-once decision both approval and rejection make, in one transaction: the conditional update of a
+    /// pending proposal at the expected version (null = the current one) to <paramref name="decision"/>, then
+    /// <paramref name="afterClaim"/> (the decision's own writes; an explanation rolls everything back as a
+    /// <see cref="DecisionOutcome.Conflict"/>). When the update matches nothing, says why without changing anything.
+    /// </summary>
+    private static async Task<Decision> DecideAsync(
+        TerritoryDbContext db,
+        long id,
+        int? expectedVersion,
+        ProposalStatus decision,
+        string deciderRepId,
+        string? reason,
+        DateTime nowUtc,
+        Func<Task<string?>> afterClaim,
+        CancellationToken ct)
+    {
         var version = expectedVersion ?? await CurrentVersionAsync(db, id, ct);
         if (version is null)
         {
@@ -242,21 +240,31 @@ internal static class Proposals
             var won = await db.Proposals
                 .Where(p => p.Id == id && p.Version == version && p.Status == ProposalStatus.Pending)
                 .ExecuteUpdateAsync(
-                    s => s.SetProperty(p => p.Status, ProposalStatus.Rejected)
-                        .SetProperty(p => p.Version, p => p.Version + 1)
-                        .SetProperty(p => p.DecidedBy, rejecterRepId)
-                        .SetProperty(p => p.DecidedAt, nowUtc)
-                        .SetProperty(p => p.DecisionReason, reason),
+                    s =>
+                    {
+                        s.SetProperty(p => p.Status, decision)
+                            .SetProperty(p => p.Version, p => p.Version + 1)
+                            .SetProperty(p => p.DecidedBy, deciderRepId)
+                            .SetProperty(p => p.DecidedAt, nowUtc);
+                        if (reason is not null)
+                        {
+                            s.SetProperty(p => p.DecisionReason, reason);
+                        }
+                    },
                     ct);
             if (won == 1)
             {
-                db.AuditTrail.Add(new AuditEntity { Actor = rejecterRepId, At = nowUtc, Action = AuditActions.Rejected, ProposalId = id, Why = reason });
-                var rejected = await db.LoadProposalAsync(id, ct) ?? throw new InvalidOperationException($"proposal {id} vanished");
-                db.Outbox.AddRange(notifications(rejected));
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
+                var conflict = await afterClaim();
+                if (conflict is null)
+                {
+                    await transaction.CommitAsync(ct);
+                    db.ChangeTracker.Clear();
+                    return new Decision(DecisionOutcome.Decided, await db.LoadProposalAsync(id, ct));
+                }
+
+                await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                return new Decision(DecisionOutcome.Decided, rejected);
+                return new Decision(DecisionOutcome.Conflict, await db.LoadProposalAsync(id, ct), conflict);
             }
 
             await transaction.RollbackAsync(ct);
