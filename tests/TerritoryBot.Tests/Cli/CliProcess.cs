@@ -6,7 +6,15 @@ namespace TerritoryBot.Tests.Cli;
 internal static class CliProcess
 {
     /// <param name="connectionString">SQLite database for the run; null leaves the configuration alone (for --data runs).</param>
-    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string? connectionString, params string[] args)
+    public static Task<(int Exit, string Stdout, string Stderr)> RunAsync(string? connectionString, params string[] args) =>
+        RunWithEnvironmentAsync(
+            connectionString is null
+                ? new Dictionary<string, string>()
+                : new Dictionary<string, string> { ["ConnectionStrings__Territory"] = connectionString, ["Database__Provider"] = "Sqlite" },
+            args);
+
+    /// <param name="environment">Variables set for the run (e.g. a PostgreSQL connection and provider).</param>
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(typeof(TerritoryBot.WebHost).Assembly.Location);
@@ -15,10 +23,9 @@ internal static class CliProcess
             start.ArgumentList.Add(arg);
         }
 
-        if (connectionString is not null)
+        foreach (var (key, value) in environment)
         {
-            start.Environment["ConnectionStrings__Territory"] = connectionString;
-            start.Environment["Database__Provider"] = "Sqlite";
+            start.Environment[key] = value;
         }
 
         using var process = Process.Start(start)!;

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using TerritoryBot.Cli;
+using TerritoryBot.Tests.Cli;
 using TerritoryBot.Tests.Import;
 
 namespace TerritoryBot.Tests.Llm;
@@ -79,22 +79,12 @@ public sealed class AskWithLlmTests : IDisposable
     {
         await using var stub = await OpenAiStubServer.StartAsync();
         stub.ThenToolCalls(("call_1", "accounts_top_accounts", "{}")).ThenText(Answer);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { typeof(TerritoryBot.WebHost).Assembly.Location, "ask", "--as", "R1", "--data", folder.Path, "--json", WhoFirst })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var (exit, stdout, stderr) = await CliProcess.RunWithEnvironmentAsync(
+            new Dictionary<string, string> { ["Llm__Endpoint"] = stub.Endpoint, ["Llm__Model"] = "stub" },
+            "ask", "--as", "R1", "--data", folder.Path, "--json", WhoFirst);
 
-        start.Environment["Llm__Endpoint"] = stub.Endpoint;
-        start.Environment["Llm__Model"] = "stub";
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-
-        Assert.True(process.ExitCode == 0, await stderr);
-        using var reply = JsonDocument.Parse(await stdout);
+        Assert.True(exit == 0, stderr);
+        using var reply = JsonDocument.Parse(stdout);
         Assert.Equal(Answer, reply.RootElement.GetProperty("text").GetString());
         Assert.Equal(2, stub.Requests.Count);
     }

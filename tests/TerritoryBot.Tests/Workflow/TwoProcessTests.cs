@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
+using TerritoryBot.Tests.Cli;
 using TerritoryBot.Tests.Data;
 using TerritoryBot.Workflow;
 
@@ -24,22 +24,14 @@ public sealed class PostgresAskFactAttribute : FactAttribute
 /// <summary>Two app processes sharing one PostgreSQL approve the same proposal at once: exactly one applies it.</summary>
 public sealed class TwoProcessTests
 {
-    private static async Task<(int Exit, string Stdout, string Stderr)> AskAsync(string connectionString, string user, string question)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { typeof(TerritoryBot.WebHost).Assembly.Location, "ask", "--as", user, "--json", question })
-        {
-            start.ArgumentList.Add(arg);
-        }
+    private static Task<(int Exit, string Stdout, string Stderr)> AskAsync(string connectionString, string user, string question) =>
+        CliProcess.RunWithEnvironmentAsync(Postgres(connectionString), "ask", "--as", user, "--json", question);
 
-        start.Environment["ConnectionStrings__Territory"] = connectionString;
-        start.Environment["Database__Provider"] = "Postgres";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Dictionary<string, string> Postgres(string connectionString) => new()
+    {
+        ["ConnectionStrings__Territory"] = connectionString,
+        ["Database__Provider"] = "Postgres",
+    };
 
     [PostgresAskFact]
     public async Task Ask_TwoProcessesApproveOneProposal_ExactlyOneApplies()
@@ -84,107 +76,34 @@ public sealed class TwoProcessTests
         var p = await h.LastProposalAsync();
         var version = await h.DataVersionAsync();
 
-        var servers = new[] { StartServer(h.ConnectionString), StartServer(h.ConnectionString) };
-        try
+        await using var first = await ServerProcess.StartAsync(Postgres(h.ConnectionString));
+        await using var second = await ServerProcess.StartAsync(Postgres(h.ConnectionString));
+        string[] servers = [first.Url, second.Url];
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var presses = Enumerable.Range(0, 20).Select(async i =>
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-            foreach (var (_, url) in servers)
+            await go.Task;
+            var body = new JsonObject
             {
-                await WaitHealthyAsync(http, url);
-            }
+                ["userId"] = WorkflowHarness.Ops,
+                ["action"] = new JsonObject { ["verb"] = "proposal.approve", ["data"] = new JsonObject { ["proposalId"] = p.Id, ["version"] = p.Version } },
+            };
+            using var response = await http.PostAsync(
+                servers[i % 2] + "/api/webchat/turns",
+                new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        }).ToList();
+        go.SetResult();
+        var answers = await Task.WhenAll(presses);
 
-            var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var presses = Enumerable.Range(0, 20).Select(async i =>
-            {
-                await go.Task;
-                var body = new JsonObject
-                {
-                    ["userId"] = WorkflowHarness.Ops,
-                    ["action"] = new JsonObject { ["verb"] = "proposal.approve", ["data"] = new JsonObject { ["proposalId"] = p.Id, ["version"] = p.Version } },
-                };
-                using var response = await http.PostAsync(
-                    servers[i % 2].Url + "/api/webchat/turns",
-                    new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
-                return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
-            }).ToList();
-            go.SetResult();
-            var answers = await Task.WhenAll(presses);
-
-            Assert.All(answers, a => Assert.True(a.Item1 == 200, $"{a.Item1}: {a.Item2}"));
-            Assert.Equal(19, answers.Count(a => a.Item2.Contains("already approved by", StringComparison.Ordinal)));
-            var after = await h.LastProposalAsync();
-            Assert.Equal((ProposalStatus.Applied, p.Version + 1), (after.Status, after.Version));
-            Assert.Single(await h.AuditAsync(p.Id), a => a.Action == AuditActions.Applied);
-            Assert.Equal(version + 1, await h.DataVersionAsync());
-            Assert.Equal("R002", await h.OwnerAsync(account));
-        }
-        finally
-        {
-            foreach (var (process, _) in servers)
-            {
-                try
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-                catch (InvalidOperationException)
-                {
-                    // already exited
-                }
-
-                await process.WaitForExitAsync();
-                process.Dispose();
-            }
-        }
-    }
-
-    private static (Process Process, string Url) StartServer(string connectionString)
-    {
-        int port;
-        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        var url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { typeof(TerritoryBot.WebHost).Assembly.Location, "serve", "--urls", url })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ConnectionStrings__Territory"] = connectionString;
-        start.Environment["Database__Provider"] = "Postgres";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["WebChat__Enabled"] = "true";
-        start.Environment["Demo__SeedWhenEmpty"] = "false";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return (process, url);
-    }
-
-    private static async Task WaitHealthyAsync(HttpClient http, string url)
-    {
-        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromMinutes(2); await Task.Delay(200))
-        {
-            try
-            {
-                using var response = await http.GetAsync(url + "/healthz");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-        }
-
-        throw new TimeoutException($"{url} did not become healthy");
+        Assert.All(answers, a => Assert.True(a.Item1 == 200, $"{a.Item1}: {a.Item2}"));
+        Assert.Equal(19, answers.Count(a => a.Item2.Contains("already approved by", StringComparison.Ordinal)));
+        var after = await h.LastProposalAsync();
+        Assert.Equal((ProposalStatus.Applied, p.Version + 1), (after.Status, after.Version));
+        Assert.Single(await h.AuditAsync(p.Id), a => a.Action == AuditActions.Applied);
+        Assert.Equal(version + 1, await h.DataVersionAsync());
+        Assert.Equal("R002", await h.OwnerAsync(account));
     }
 }

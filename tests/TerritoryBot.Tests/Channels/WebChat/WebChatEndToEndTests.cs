@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.RegularExpressions;
 using TerritoryBot.Core.Model;
 using TerritoryBot.Data;
 using TerritoryBot.Tests.Cards;
+using TerritoryBot.Tests.Cli;
 using TerritoryBot.Tests.Conversation;
 using TerritoryBot.Tests.Data;
 using TerritoryBot.Tests.Planning;
@@ -31,7 +31,7 @@ public sealed class WebChatE2eFactAttribute : FactAttribute
 /// card, drill-down, proposal and approval with it.
 /// Screenshots go to tests/e2e/artifacts/.
 /// </summary>
-public sealed partial class WebChatEndToEndTests : IDisposable
+public sealed class WebChatEndToEndTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("tb-webchat-e2e-").FullName;
 
@@ -88,29 +88,14 @@ public sealed partial class WebChatEndToEndTests : IDisposable
         var ops = data.Reps.First(r => r.Role == RepRole.Ops);
         var account = data.Accounts.First(a => a.OwnerId == rep.RepId && !a.NamedAccount);
 
-        using var app = StartApp(dbFile, out var output);
-        try
+        await using var app = await ServerProcess.StartAsync(new Dictionary<string, string>
         {
-            await DriveAsync(app, output, dbFile, rep, target, ops, account);
-        }
-        finally
-        {
-            if (!app.HasExited)
-            {
-                app.Kill(entireProcessTree: true);
-            }
-
-            await app.WaitForExitAsync();
-        }
-    }
-
-    private static async Task DriveAsync(Process app, StringBuilder output, string dbFile, Rep rep, Rep target, Rep ops, Account account)
-    {
-        var baseUrl = await WaitForListeningAsync(app, output);
-
+            ["ConnectionStrings__Territory"] = $"Data Source={dbFile}",
+            ["Database__Provider"] = "Sqlite",
+        });
         var (exit, log) = await RunScriptAsync(new Dictionary<string, string>
         {
-            ["BASE_URL"] = baseUrl,
+            ["BASE_URL"] = app.Url,
             ["REP_ID"] = rep.RepId,
             ["OPS_ID"] = ops.RepId,
             ["ACCOUNT_ID"] = account.AccountId,
@@ -119,7 +104,7 @@ public sealed partial class WebChatEndToEndTests : IDisposable
             ["ARTIFACTS"] = Path.Combine(CardValidation.E2eDirectory, "artifacts"),
         });
 
-        Assert.True(exit == 0, $"webchat.e2e.mjs exited {exit}:\n{log}\n--- app output ---\n{output}");
+        Assert.True(exit == 0, $"webchat.e2e.mjs exited {exit}:\n{log}\n--- app output ---\n{app.Output}");
         Assert.Contains("ok plain rendering without the renderer", log);
         Assert.Contains("ok territory card", log);
         Assert.Contains("ok drill-down", log);
@@ -130,67 +115,6 @@ public sealed partial class WebChatEndToEndTests : IDisposable
         await using var check = TestDatabases.SqliteAt(dbFile);
         Assert.Equal(target.RepId, check.Accounts.Single(a => a.Id == account.AccountId).OwnerId);
     }
-
-    private static Process StartApp(string dbFile, out StringBuilder output)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(typeof(WebHost).Assembly.Location);
-        start.ArgumentList.Add("serve");
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["WebChat__Enabled"] = "true";
-        start.Environment["Demo__SeedWhenEmpty"] = "false";
-        start.Environment["ConnectionStrings__Territory"] = $"Data Source={dbFile}";
-        start.Environment["Database__Provider"] = "Sqlite";
-        var log = new StringBuilder();
-        output = log;
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Append(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static void Append(StringBuilder log, string? line)
-    {
-        if (line is not null)
-        {
-            lock (log)
-            {
-                log.AppendLine(line);
-            }
-        }
-    }
-
-    /// <summary>Port 0 lets the OS pick a free port; the host logs the address it got.</summary>
-    private static async Task<string> WaitForListeningAsync(Process app, StringBuilder output)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            string text;
-            lock (output)
-            {
-                text = output.ToString();
-            }
-
-            if (ListeningOn().Match(text) is { Success: true } match)
-            {
-                return match.Groups[1].Value;
-            }
-
-            Assert.False(app.HasExited, $"the app exited with {(app.HasExited ? app.ExitCode : 0)}:\n{text}");
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("the app did not report its address within 2 minutes:\n" + output);
-    }
-
-    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
-    private static partial Regex ListeningOn();
 
     private static async Task<(int Exit, string Log)> RunScriptAsync(Dictionary<string, string> environment)
     {
