@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using TerritoryBot.Tests.Cli;
 
 namespace TerritoryBot.Tests.Channels.Teams;
 
@@ -13,7 +13,7 @@ public sealed class ServeUrlsTests
     public async Task Serve_UrlsGiven_ListensThere(string how)
     {
         var dir = Directory.CreateTempSubdirectory("tb-serve-").FullName;
-        var port = FreePort();
+        var port = ServerProcess.FreeLoopbackPort();
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(typeof(TerritoryBot.WebHost).Assembly.Location);
@@ -64,12 +64,5 @@ public sealed class ServeUrlsTests
             _ = await stdout + await stderr;
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using TerritoryBot.Tests.Cards;
+using TerritoryBot.Tests.Cli;
 
 namespace TerritoryBot.Tests.Channels.Teams;
 
@@ -57,7 +57,7 @@ public sealed class TeamsPlaygroundTests
         // The typed message proposes a move; the card's Approve button (Action.Execute proposal.approve) applies it.
         var account = bot.Data.Accounts.First(a => a.OwnerId == "R001").AccountId;
         var dir = Directory.CreateTempSubdirectory("tb-playground-").FullName;
-        var port = FreePort();
+        var port = ServerProcess.FreeLoopbackPort();
         File.WriteAllText(Path.Combine(dir, ".m365agentsplayground.yml"), PlaygroundConfig(ops.TeamsAadObjectId!, ops.Name));
 
         var playgroundLog = new StringBuilder();
@@ -203,13 +203,6 @@ public sealed class TeamsPlaygroundTests
             process.Kill(entireProcessTree: true);
             process.WaitForExit(10_000);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void Append(StringBuilder log, string? line)
