@@ -165,10 +165,12 @@ internal sealed class ConversationCore(
     private static TurnResult Result(Intent intent, IViewModel view)
     {
         var card = view.ToCard();
-        if (card is not null && card.FallbackText is null)
+        if (card is not null)
         {
             // The full text can be long; hosts only show this when they cannot render the card at all.
-            card.FallbackText = Clip(view.Text, FallbackTextLength);
+            card.FallbackText ??= Clip(view.Text, FallbackTextLength);
+            // Every card leaves the core within the host limit, so channels never need to check it again (a card that
+            // cannot be made to fit is a design error: it fails the turn, which is logged and answered with an apology).
             CardJson.FitToSize(card);
         }
 

@@ -177,24 +177,9 @@ internal sealed class TeamsBot(ConversationCore core, ILogger<TeamsBot> logger)
         };
     }
 
-    private JsonNode? CardContent(TurnResult result)
-    {
-        if (result.Card is not { } card)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonNode.Parse(CardJson.Serialize(CardJson.FitToSize(card)));
-        }
-        catch (InvalidOperationException e)
-        {
-            // A card that cannot be made to fit is a card design error; the text still answers the person.
-            logger.LogError(e, "The {Intent} card does not fit the size limit; sending text", result.IntentName);
-            return null;
-        }
-    }
+    /// <summary>The card as the attachment's content; the core has already kept it within the size limit.</summary>
+    private static JsonNode? CardContent(TurnResult result) =>
+        result.CardJsonText is { } json ? JsonNode.Parse(json) : null;
 
     private static InvokeResponse Error(int status, string code, string message) => new(status, new JsonObject
     {
