@@ -106,13 +106,16 @@ internal sealed class ConversationCore(
     /// <summary>
     /// Read-only answers are pure functions of the data, the caller and what they said, so they are kept with the
     /// workspace: a repeated question (or many people asking the same one) costs a lookup until the data changes,
-    /// which replaces the workspace. Answers that read or write proposals are never kept, and the number kept per
-    /// workspace is bounded. Null when this turn's answer is not kept. The computation does not get the turn's
-    /// token: a kept answer is shared, and one caller giving up must not cancel it for the others.
+    /// which replaces the workspace. Answers that list or show proposals are kept per state of the stored proposals
+    /// (<see cref="Workspace.ProposalsStamp"/>), where that is tracked; answers that write are never kept, and the
+    /// number kept per workspace is bounded. Null when this turn's answer is not kept. The computation does not get
+    /// the turn's token: a kept answer is shared, and one caller giving up must not cancel it for the others.
     /// </summary>
     private static Task<T>? Kept<T>(TurnContext context, string kind, Func<Task<T>> compute)
     {
-        if (!ReadOnlyIntents.Contains(context.Match.Intent) || context.Workspace.MemoCount >= MaxKeptAnswers)
+        var intent = context.Match.Intent;
+        var readsProposals = intent == Intent.ListProposals && context.Workspace.ProposalsStamp is not null;
+        if (!(readsProposals || ReadOnlyIntents.Contains(intent)) || context.Workspace.MemoCount >= MaxKeptAnswers)
         {
             return null;
         }
@@ -120,7 +123,7 @@ internal sealed class ConversationCore(
         // Handlers may look at the words or the verb as well as the entities (compare vs detail), so both are in the key.
         var said = context.Turn.Action is { } action ? "verb:" + action.Verb : "text:" + context.Turn.Text?.Trim().ToLowerInvariant();
         var key = string.Join('|', kind, context.Match.Name, context.Caller.RepId, said, JsonSerializer.Serialize(context.Entities));
-        return context.Workspace.Memo(key, _ => compute());
+        return context.Workspace.MemoAsync(key, compute, readsProposals);
     }
 
     private const int MaxKeptAnswers = 5000;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using static TerritoryBot.Conversation.IntentPatterns;
 
 namespace TerritoryBot.Conversation;
@@ -52,6 +53,15 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
     };
 
     private static readonly char[] TrimChars = ".,;:!?()[]{}\"'`“”‘’<>".ToCharArray();
+
+    private static readonly Intent[] Intents = Enum.GetValues<Intent>();
+
+    private static readonly string[] KeywordList = [.. Keywords.Order(StringComparer.Ordinal)];
+
+    /// <summary>Words seen → the keywords each is a typo of; bounded by <see cref="MaxCachedWords"/>.</summary>
+    private static readonly ConcurrentDictionary<string, string[]> TypoCache = new(StringComparer.Ordinal);
+
+    private const int MaxCachedWords = 50_000;
 
     private readonly RouterVocabulary vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
 
@@ -169,10 +179,10 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
     private static (Intent Intent, double Score) Score(string[] stems, List<string> tokens, Need have)
     {
         var best = new Dictionary<Intent, (double Top, int Extra)>();
-        var cache = new Dictionary<(int Position, string Keyword), bool>();
+        var typos = new string[]?[stems.Length];
         foreach (var pattern in All)
         {
-            if ((pattern.Need & have) != pattern.Need || !pattern.Terms.All(term => TermMatches(term, stems, tokens, cache)))
+            if ((pattern.Need & have) != pattern.Need || !AllTermsMatch(pattern.Terms, stems, tokens, typos))
             {
                 continue;
             }
@@ -183,7 +193,7 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
 
         var winner = Intent.Unknown;
         var winnerScore = 0.0;
-        foreach (var intent in Enum.GetValues<Intent>())
+        foreach (var intent in Intents)
         {
             if (!best.TryGetValue(intent, out var found))
             {
@@ -201,7 +211,20 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
         return (winner, winnerScore);
     }
 
-    private static bool TermMatches(string[][] alternatives, string[] stems, List<string> tokens, Dictionary<(int Position, string Keyword), bool> cache)
+    private static bool AllTermsMatch(string[][][] terms, string[] stems, List<string> tokens, string[]?[] typos)
+    {
+        foreach (var term in terms)
+        {
+            if (!TermMatches(term, stems, tokens, typos))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TermMatches(string[][] alternatives, string[] stems, List<string> tokens, string[]?[] typos)
     {
         foreach (var words in alternatives)
         {
@@ -210,7 +233,7 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
                 var all = true;
                 for (var k = 0; k < words.Length && all; k++)
                 {
-                    all = WordMatches(start + k, stems[start + k], tokens[start + k], words[k], cache);
+                    all = WordMatches(start + k, stems, tokens, words[k], typos);
                 }
 
                 if (all)
@@ -223,20 +246,38 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
         return false;
     }
 
-    private static bool WordMatches(int position, string stem, string raw, string keyword, Dictionary<(int Position, string Keyword), bool> cache)
+    private static bool WordMatches(int position, string[] stems, List<string> tokens, string keyword, string[]?[] typos)
     {
+        var stem = stems[position];
+        var raw = tokens[position];
         if (string.Equals(stem, keyword, StringComparison.Ordinal) || string.Equals(raw, keyword, StringComparison.Ordinal))
         {
             return true;
         }
 
-        var key = (position, keyword);
-        if (!cache.TryGetValue(key, out var similar))
+        return Array.IndexOf(typos[position] ??= KeywordsWithin(stem, raw), keyword) >= 0;
+    }
+
+    /// <summary>
+    /// The pattern keywords a word is a typo of (usually none). A function of the word alone, so it is kept across
+    /// turns: people ask the same few questions, and checking every keyword for every word was most of a turn's cost.
+    /// The cache is bounded; past the bound, new words are checked every time.
+    /// </summary>
+    private static string[] KeywordsWithin(string stem, string raw)
+    {
+        var key = stem + "\0" + raw;
+        if (TypoCache.TryGetValue(key, out var found))
         {
-            cache[key] = similar = Typo(stem, keyword) || Typo(raw, keyword);
+            return found;
         }
 
-        return similar;
+        var matches = KeywordList.Where(keyword => Typo(stem, keyword) || Typo(raw, keyword)).ToArray();
+        if (TypoCache.Count < MaxCachedWords)
+        {
+            TypoCache.TryAdd(key, matches);
+        }
+
+        return matches;
     }
 
     private static bool Typo(string token, string keyword)

@@ -14,14 +14,18 @@ internal sealed class Workspace
     private readonly Lazy<RouterVocabulary> vocabulary;
     private readonly Lazy<ScoringResult> scores;
     private readonly ConcurrentDictionary<string, Lazy<object>> memo = new(StringComparer.Ordinal);
+
+    /// <summary>Results that read the stored proposals: kept for this <see cref="ProposalsStamp"/> only.</summary>
+    private readonly ConcurrentDictionary<string, Lazy<object>> proposalsMemo = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Rep> repsByUpperId;
 
-    public Workspace(DataSet data, DateOnly asOf, long version = 0)
+    public Workspace(DataSet data, DateOnly asOf, long version = 0, string? proposalsStamp = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         Data = data;
         AsOf = asOf;
         Version = version;
+        ProposalsStamp = proposalsStamp;
         Accounts = data.Accounts.ToDictionary(a => a.AccountId, StringComparer.Ordinal);
         Reps = data.Reps.ToDictionary(r => r.RepId, StringComparer.Ordinal);
         repsByUpperId = [];
@@ -34,6 +38,14 @@ internal sealed class Workspace
         scores = new Lazy<ScoringResult>(() => ScoringEngine.Score(data, asOf));
     }
 
+    /// <summary>The same data, lookups and memoised results, checked against a newer state of the stored proposals.</summary>
+    private Workspace(Workspace same, string proposalsStamp)
+    {
+        (Data, AsOf, Version, Accounts, Reps) = (same.Data, same.AsOf, same.Version, same.Accounts, same.Reps);
+        (vocabulary, scores, memo, repsByUpperId) = (same.vocabulary, same.scores, same.memo, same.repsByUpperId);
+        ProposalsStamp = proposalsStamp;
+    }
+
     public DataSet Data { get; }
 
     /// <summary>The analysis date every engine gets.</summary>
@@ -42,17 +54,27 @@ internal sealed class Workspace
     /// <summary>The stored data version this workspace was loaded at (0 for a data folder).</summary>
     public long Version { get; }
 
+    /// <summary>
+    /// The state of the stored proposals when this workspace was last checked (changes with every proposal created
+    /// or decided), or null where proposals are not tracked (a data folder, a test's data set). Answers that read
+    /// proposals are kept per stamp.
+    /// </summary>
+    public string? ProposalsStamp { get; }
+
     public IReadOnlyDictionary<string, Account> Accounts { get; }
     public IReadOnlyDictionary<string, Rep> Reps { get; }
     public RouterVocabulary Vocabulary => vocabulary.Value;
     public ScoringResult Scores => scores.Value;
+
+    /// <summary>This workspace, or one sharing everything with it but the proposals stamp.</summary>
+    public Workspace WithProposalsStamp(string stamp) => stamp == ProposalsStamp ? this : new Workspace(this, stamp);
 
     /// <summary>A rep by id, ignoring case ("r002" finds "R002").</summary>
     public Rep? FindRep(string id) =>
         Reps.TryGetValue(id, out var rep) ? rep : repsByUpperId.GetValueOrDefault(id.Trim().ToUpperInvariant());
 
     /// <summary>How many results are memoised (callers bound what they add with it).</summary>
-    public int MemoCount => memo.Count;
+    public int MemoCount => memo.Count + proposalsMemo.Count;
 
     /// <summary>
     /// Computes <paramref name="compute"/> once per workspace and key (thread-safe; concurrent callers wait for the
@@ -66,12 +88,45 @@ internal sealed class Workspace
         var lazy = memo.GetOrAdd(key, _ => new Lazy<object>(() => compute(this), LazyThreadSafetyMode.ExecutionAndPublication));
         return (T)lazy.Value;
     }
+
+    /// <summary>
+    /// <see cref="Memo{T}"/> for an asynchronous computation that may fail (it may read the database): a failed or
+    /// cancelled one is forgotten, so the next caller computes it again instead of getting the same failure. With
+    /// <paramref name="readsProposals"/>, the result is kept for this <see cref="ProposalsStamp"/> only.
+    /// </summary>
+    public Task<T> MemoAsync<T>(string key, Func<Task<T>> compute, bool readsProposals = false)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(compute);
+        var kept = readsProposals ? proposalsMemo : memo;
+        var lazy = kept.GetOrAdd(key, _ => new Lazy<object>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication));
+        var task = (Task<T>)lazy.Value;
+        return task.IsCompletedSuccessfully ? task : ForgetIfFailedAsync(task, kept, key, lazy);
+    }
+
+    private static async Task<T> ForgetIfFailedAsync<T>(Task<T> task, ConcurrentDictionary<string, Lazy<object>> kept, string key, Lazy<object> entry)
+    {
+        try
+        {
+            return await task;
+        }
+        catch
+        {
+            kept.TryRemove(KeyValuePair.Create(key, entry));
+            throw;
+        }
+    }
 }
 
 /// <summary>Where turns get the current workspace.</summary>
 internal interface IWorkspaceSource
 {
     ValueTask<Workspace> GetAsync(CancellationToken ct);
+
+    /// <summary>This instance changed the stored data or proposals: the next turn must see it (not wait for the periodic check).</summary>
+    void Invalidate()
+    {
+    }
 }
 
 /// <summary>A workspace that never changes: a data folder (<c>ask --data DIR</c>) or a test's data set.</summary>

@@ -258,7 +258,7 @@ internal sealed class ProposalsPlugin(
         if (decision.Outcome == DecisionOutcome.Decided)
         {
             // This instance sees the new owners at once; other instances notice the data version within a second.
-            (workspaces as DatabaseWorkspaceSource)?.Invalidate();
+            workspaces.Invalidate();
             outbox?.Notify();
         }
 
@@ -284,6 +284,7 @@ internal sealed class ProposalsPlugin(
         var decision = await database.RejectProposalAsync(proposalId, version, Caller.RepId, why, Now(), RejectedNotifications, ct);
         if (decision.Outcome == DecisionOutcome.Decided)
         {
+            workspaces.Invalidate();
             outbox?.Notify();
         }
 
@@ -320,6 +321,7 @@ internal sealed class ProposalsPlugin(
             return new TextReply("Those accounts already belong to the reps proposed; nothing to propose.");
         }
 
+        workspaces.Invalidate();
         outbox?.Notify();
         var note = Caller.IsOps
             ? $"Proposal #{created.Id} created."

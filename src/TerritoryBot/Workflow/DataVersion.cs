@@ -22,6 +22,18 @@ internal static class DataVersion
         }
     }
 
+    /// <summary>
+    /// A stamp of the stored proposals that changes whenever one is created or decided: proposals are never deleted,
+    /// and every change raises the row's version, so (count, sum of versions) only ever grows.
+    /// </summary>
+    public static async Task<string> ReadProposalsStampAsync(this TerritoryDbContext db, CancellationToken ct = default)
+    {
+        var stamp = await db.Proposals.AsNoTracking().GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Versions = g.Sum(p => (long)p.Version) })
+            .FirstOrDefaultAsync(ct);
+        return stamp is null ? "0:0" : FormattableString.Invariant($"{stamp.Count}:{stamp.Versions}");
+    }
+
     /// <summary>The current version (0 when the row is missing).</summary>
     public static async Task<long> ReadDataVersionAsync(this TerritoryDbContext db, CancellationToken ct = default) =>
         await db.DataVersion.AsNoTracking().Where(v => v.Id == DataVersionEntity.SingletonId).Select(v => v.Version).FirstOrDefaultAsync(ct);

@@ -131,4 +131,18 @@ public sealed class ConversationCoreTests
         Assert.NotEqual(first.Text, other.Text);
         Assert.Contains(harness.Data.Reps.Single(r => r.RepId == "R002").Name, other.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Workspace_MemoAsyncFailure_ForgottenSoTheNextCallComputesAgain()
+    {
+        await using var harness = new ConversationHarness();
+        var workspace = new Workspace(harness.Data, new DateOnly(2026, 11, 1));
+        int calls = 0;
+        Task<string> Compute() => ++calls == 1 ? Task.FromException<string>(new InvalidOperationException("database down")) : Task.FromResult("listed");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => workspace.MemoAsync("list", Compute));
+        Assert.Equal("listed", await workspace.MemoAsync("list", Compute));
+        Assert.Equal("listed", await workspace.MemoAsync("list", Compute));
+        Assert.Equal(2, calls);
+    }
 }

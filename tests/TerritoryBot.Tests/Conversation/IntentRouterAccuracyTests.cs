@@ -72,6 +72,19 @@ public sealed class IntentRouterAccuracyTests(ITestOutputHelper output)
         Assert.Equal(["manager", "ops", "rep"], rows.Select(r => r.Role).Distinct().Order());
     }
 
+    [Fact]
+    public void Route_SameTextAgainInAnotherOrder_SameMatch()
+    {
+        // Words are matched against the keywords through a cache shared by every turn: a text's match must not
+        // depend on which texts were routed before it.
+        var texts = Load().Concat(Load("router-utterances-holdout.tsv")).Select(r => r.Text).Distinct(StringComparer.Ordinal).ToList();
+        var first = texts.ToDictionary(t => t, t => Describe(FixtureRouter.Route(t)), StringComparer.Ordinal);
+        var shuffled = texts.OrderBy(t => t.GetHashCode(StringComparison.Ordinal)).Reverse().ToList();
+        Assert.All(shuffled, t => Assert.Equal(first[t], Describe(FixtureRouter.Route(t))));
+
+        static string Describe(IntentMatch m) => $"{m.Name} {m.Confidence} {System.Text.Json.JsonSerializer.Serialize(m.Entities)}";
+    }
+
     [Theory]
     [InlineData("router-utterances.tsv")]
     [InlineData("router-utterances-holdout.tsv")]
