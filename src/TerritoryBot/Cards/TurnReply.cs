@@ -17,10 +17,18 @@ internal sealed record TurnReply(string Intent, string Text, JsonObject? Card)
         return new TurnReply(result.IntentName, result.Text, card);
     }
 
-    /// <summary>The same shape as compact UTF-8 JSON, with the card's already serialised JSON copied in as it is.</summary>
+    /// <summary>
+    /// The same shape as compact UTF-8 JSON, with the card's already serialised JSON copied in as it is; written once
+    /// per answer (kept answers are shared by many turns). The bytes are shared: never modify them.
+    /// </summary>
     public static byte[] ToUtf8Json(TurnResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        return result.Utf8Reply ??= Write(result);
+    }
+
+    private static byte[] Write(TurnResult result)
+    {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256 + (result.CardJsonText?.Length ?? 0));
         using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
         {

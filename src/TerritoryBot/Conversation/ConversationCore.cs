@@ -15,6 +15,9 @@ internal sealed record TurnResult(Intent Intent, string Text, AdaptiveCard? Card
     /// is a visible share of a turn's cost. Null for a text-only answer.
     /// </summary>
     public string? CardJsonText => Card is null ? null : cardJson ??= CardJson.Serialize(Card);
+
+    /// <summary>The whole reply as UTF-8 JSON (<see cref="TurnReply.ToUtf8Json"/>), kept with a shared answer like the card's JSON.</summary>
+    internal byte[]? Utf8Reply { get; set; }
 }
 
 /// <summary>
@@ -115,7 +118,7 @@ internal sealed class ConversationCore(
     {
         var intent = context.Match.Intent;
         var readsProposals = intent == Intent.ListProposals && context.Workspace.ProposalsStamp is not null;
-        if (!(readsProposals || ReadOnlyIntents.Contains(intent)) || context.Workspace.MemoCount >= MaxKeptAnswers)
+        if (!(readsProposals || ReadOnlyIntents.Contains(intent)))
         {
             return null;
         }
@@ -123,7 +126,7 @@ internal sealed class ConversationCore(
         // Handlers may look at the words or the verb as well as the entities (compare vs detail), so both are in the key.
         var said = context.Turn.Action is { } action ? "verb:" + action.Verb : "text:" + context.Turn.Text?.Trim().ToLowerInvariant();
         var key = string.Join('|', kind, context.Match.Name, context.Caller.RepId, said, JsonSerializer.Serialize(context.Entities));
-        return context.Workspace.MemoAsync(key, compute, readsProposals);
+        return context.Workspace.MemoAsync(key, compute, readsProposals, MaxKeptAnswers);
     }
 
     private const int MaxKeptAnswers = 5000;

@@ -73,9 +73,6 @@ internal sealed class Workspace
     public Rep? FindRep(string id) =>
         Reps.TryGetValue(id, out var rep) ? rep : repsByUpperId.GetValueOrDefault(id.Trim().ToUpperInvariant());
 
-    /// <summary>How many results are memoised (callers bound what they add with it).</summary>
-    public int MemoCount => memo.Count + proposalsMemo.Count;
-
     /// <summary>
     /// Computes <paramref name="compute"/> once per workspace and key (thread-safe; concurrent callers wait for the
     /// one computation). Keys name the engine and its options, e.g. "fit" or "design:default".
@@ -92,14 +89,25 @@ internal sealed class Workspace
     /// <summary>
     /// <see cref="Memo{T}"/> for an asynchronous computation that may fail (it may read the database): a failed or
     /// cancelled one is forgotten, so the next caller computes it again instead of getting the same failure. With
-    /// <paramref name="readsProposals"/>, the result is kept for this <see cref="ProposalsStamp"/> only.
+    /// <paramref name="readsProposals"/>, the result is kept for this <see cref="ProposalsStamp"/> only. Null, and
+    /// nothing computed, when the key is new and <paramref name="keepAtMost"/> results are kept already (the caller
+    /// computes without keeping); results are only counted then, as counting them is not cheap.
     /// </summary>
-    public Task<T> MemoAsync<T>(string key, Func<Task<T>> compute, bool readsProposals = false)
+    public Task<T>? MemoAsync<T>(string key, Func<Task<T>> compute, bool readsProposals = false, int keepAtMost = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(compute);
         var kept = readsProposals ? proposalsMemo : memo;
-        var lazy = kept.GetOrAdd(key, _ => new Lazy<object>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication));
+        if (!kept.TryGetValue(key, out var lazy))
+        {
+            if (memo.Count + proposalsMemo.Count >= keepAtMost)
+            {
+                return null;
+            }
+
+            lazy = kept.GetOrAdd(key, _ => new Lazy<object>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication));
+        }
+
         var task = (Task<T>)lazy.Value;
         return task.IsCompletedSuccessfully ? task : ForgetIfFailedAsync(task, kept, key, lazy);
     }

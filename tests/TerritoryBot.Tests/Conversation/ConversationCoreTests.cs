@@ -140,9 +140,23 @@ public sealed class ConversationCoreTests
         int calls = 0;
         Task<string> Compute() => ++calls == 1 ? Task.FromException<string>(new InvalidOperationException("database down")) : Task.FromResult("listed");
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => workspace.MemoAsync("list", Compute));
-        Assert.Equal("listed", await workspace.MemoAsync("list", Compute));
-        Assert.Equal("listed", await workspace.MemoAsync("list", Compute));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => workspace.MemoAsync("list", Compute)!);
+        Assert.Equal("listed", await workspace.MemoAsync("list", Compute)!);
+        Assert.Equal("listed", await workspace.MemoAsync("list", Compute)!);
         Assert.Equal(2, calls);
+    }
+
+    [Fact]
+    public async Task Workspace_MemoAsyncAtTheBound_ComputesNewKeysWithoutKeepingThem()
+    {
+        await using var harness = new ConversationHarness();
+        var workspace = new Workspace(harness.Data, new DateOnly(2026, 11, 1));
+        int calls = 0;
+        Task<int> Compute() => Task.FromResult(++calls);
+
+        Assert.Equal(1, await workspace.MemoAsync("a", Compute, keepAtMost: 1)!);
+        Assert.Null(workspace.MemoAsync("b", Compute, keepAtMost: 1)); // full: nothing computed, nothing kept
+        Assert.Equal(1, await workspace.MemoAsync("a", Compute, keepAtMost: 1)!); // what is kept is still served
+        Assert.Equal(1, calls);
     }
 }

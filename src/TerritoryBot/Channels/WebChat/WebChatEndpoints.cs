@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Net;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
@@ -101,7 +103,7 @@ internal static class WebChatEndpoints
             return Reject(StatusCodes.Status413PayloadTooLarge, tooLarge);
         }
 
-        var body = await ReadAtMostAsync(request.Body, options.MaxBodyBytes, ct);
+        var body = await ReadAtMostAsync(request.BodyReader, options.MaxBodyBytes, ct);
         if (body is null)
         {
             return Reject(StatusCodes.Status413PayloadTooLarge, tooLarge);
@@ -117,22 +119,27 @@ internal static class WebChatEndpoints
     }
 
     /// <summary>The whole body, or null when it is longer than <paramref name="limit"/> (a chunked body has no Content-Length).</summary>
-    private static async Task<byte[]?> ReadAtMostAsync(Stream body, int limit, CancellationToken ct)
+    private static async Task<byte[]?> ReadAtMostAsync(PipeReader body, int limit, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        while (true)
         {
-            if (buffer.Length + read > limit)
+            var read = await body.ReadAsync(ct);
+            var buffer = read.Buffer;
+            if (buffer.Length > limit)
             {
+                body.AdvanceTo(buffer.End);
                 return null;
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            if (read.IsCompleted)
+            {
+                var bytes = buffer.ToArray();
+                body.AdvanceTo(buffer.End);
+                return bytes;
+            }
 
-        return buffer.ToArray();
+            body.AdvanceTo(buffer.Start, buffer.End); // nothing consumed yet: wait for more
+        }
     }
 
     private static bool IsSameOrigin(string origin, HttpRequest request)
