@@ -1,22 +1,32 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using TerritoryBot.Tests.Channels.Teams;
 
 namespace TerritoryBot.Benchmarks;
 
 /// <summary>
-/// `chat-load [concurrency] [waves] [fresh%]`: the load tool behind issue 7's latency target. Starts the real app as a
-/// separate process (`territorybot serve` on a free loopback port, a fresh SQLite file seeded with the 4,200 × 8
-/// demo, web chat on), warms it up with every utterance once per identity, then fires waves of
-/// <c>concurrency</c> chat turns at once (POST /api/webchat/turns, the deterministic path) and prints, per wave,
-/// the latency percentiles and errors, then the medians over the waves. <c>fresh%</c> of each wave's turns (default
-/// 10) are questions never asked before (the manager or ops looking up an account not looked up yet), so not every
-/// answer is one the app already keeps.
+/// `chat-load [concurrency] [waves] [fresh%] [webchat|teams]`: the load tool behind issue 7's latency target. Starts
+/// the real app as a separate process (`territorybot serve` on a free loopback port, a fresh SQLite file seeded with
+/// the 4,200 × 8 demo), warms it up with every utterance once per identity, then fires waves of
+/// <c>concurrency</c> chat turns at once (the deterministic path) and prints, per wave, the latency percentiles and
+/// errors, then the medians over the waves. <c>fresh%</c> of each wave's turns (default 10) are questions never
+/// asked before (sales ops looking up an account not looked up yet), so not every answer is one the app
+/// already keeps.
+/// <list type="bullet">
+/// <item><c>webchat</c> (default): POST /api/webchat/turns; a turn is done when its answer is back.</item>
+/// <item><c>teams</c>: the Bot Framework played by a loopback stand-in (OpenID metadata, RSA-signed channel
+/// tokens the app validates, a connector): message activities on POST /api/messages, answered through the
+/// connector before the app returns 200 (so the turn includes that call), and the fresh lookups as
+/// <c>adaptiveCard/action</c> invokes answered synchronously with the card.</item>
+/// </list>
 /// </summary>
 public sealed class ChatLoadSweep : ISweep
 {
@@ -41,11 +51,17 @@ public sealed class ChatLoadSweep : ISweep
         int concurrency = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
         int waves = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
         int freshPercent = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
+        bool teams = args.Length > 3 && args[3] == "teams";
         var root = Path.Combine(Path.GetTempPath(), "territorybot-load-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        int port = FreePort();
-        var baseUrl = $"http://127.0.0.1:{port}";
-        using var app = StartApp(root, baseUrl);
+        await using var standIn = teams ? await BotFrameworkStandIn.StartAsync() : null;
+        if (standIn is not null)
+        {
+            standIn.RecordCalls = false;
+        }
+
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        using var app = StartApp(root, baseUrl, standIn);
         try
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency })
@@ -56,25 +72,26 @@ public sealed class ChatLoadSweep : ISweep
             await WaitForHealthAsync(http, app);
             var identities = (await http.GetFromJsonAsync<JsonArray>("/api/webchat/identities"))!
                 .Select(n => (Id: (string)n!["id"]!, Role: (string)n["role"]!)).ToList();
+            ITurnClient client = standIn is null ? new WebChatClient(http) : new TeamsClient(http, standIn, AadObjectIds(root));
             var turns = identities.SelectMany(i => (i.Role == "rep" ? RepUtterances : TeamUtterances).Select(t => (i.Id, Text: t))).ToList();
-            var lookers = identities.Where(i => i.Role != "rep").Select(i => i.Id).ToList();
+            var lookers = identities.Where(i => i.Role == "ops").Select(i => i.Id).ToList();
             int lookups = 0;
-            (string Id, string Text) Fresh()
+            Task<(bool Ok, double Ms)> Fresh()
             {
-                // Every account once (a stride coprime with the demo's 4,200 accounts), by the manager or ops in turn.
+                // Every account once (a stride coprime with the demo's 4,200 accounts), by sales ops (who may see them all).
                 int n = Interlocked.Increment(ref lookups);
-                return (lookers[n % lookers.Count], $"tell me about A{((n * 1_009) % DemoAccounts) + 1:D6}");
+                return client.LookUpAsync(lookers[n % lookers.Count], $"A{((n * 1_009) % DemoAccounts) + 1:D6}");
             }
 
             // Warm-up: every turn once, one at a time (fills the workspace caches: scores, fit, design, fairness).
             var warm = Stopwatch.StartNew();
             foreach (var (id, text) in turns)
             {
-                await SendAsync(http, id, text);
+                await client.AskAsync(id, text);
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"warm-up: {turns.Count} distinct turns in {warm.Elapsed.TotalSeconds:F1} s ({identities.Count} identities)"));
+                $"{(teams ? "Teams activities" : "web chat")}; warm-up: {turns.Count} distinct turns in {warm.Elapsed.TotalSeconds:F1} s ({identities.Count} identities)"));
 
             // One at a time, warm: the cost of each kind of turn on its own (median of 5), slowest first.
             var alone = new List<(double Ms, string Who, string Text)>();
@@ -83,7 +100,7 @@ public sealed class ChatLoadSweep : ISweep
                 var runs = new List<double>();
                 for (int i = 0; i < 5; i++)
                 {
-                    runs.Add((await SendAsync(http, id, text)).Ms);
+                    runs.Add((await client.AskAsync(id, text)).Ms);
                 }
 
                 runs.Sort();
@@ -102,8 +119,9 @@ public sealed class ChatLoadSweep : ISweep
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"all {all.Length} kinds: median {Percentile(all, 0.5):F1} ms, mean {all.Average():F1} ms"));
             Console.WriteLine();
+            int freshEvery = freshPercent > 0 ? Math.Max(1, 100 / freshPercent) : 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"waves of {concurrency} turns at once; every {(freshPercent > 0 ? Math.Max(1, 100 / freshPercent) : 0)}th is an account lookup never asked before (0 = none)"));
+                $"waves of {concurrency} turns at once; every {freshEvery}th is an account lookup never asked before (0 = none)"));
             Console.WriteLine($"| wave | turns at once | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | errors | wall (ms) |");
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
             var p50s = new List<double>();
@@ -112,14 +130,16 @@ public sealed class ChatLoadSweep : ISweep
             for (int w = 1; w <= waves; w++)
             {
                 var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                int freshEvery = freshPercent > 0 ? Math.Max(1, 100 / freshPercent) : int.MaxValue;
-                var wave = Enumerable.Range(0, concurrency)
-                    .Select(i => i % freshEvery == freshEvery - 1 ? Fresh() : turns[(i + (w * 7)) % turns.Count]).ToList();
-                var tasks = wave.Select(async turn =>
+                var tasks = Enumerable.Range(0, concurrency).Select(async i =>
                 {
-                    var (id, text) = turn;
                     await start.Task;
-                    return await SendAsync(http, id, text);
+                    if (freshEvery > 0 && i % freshEvery == freshEvery - 1)
+                    {
+                        return await Fresh();
+                    }
+
+                    var (id, text) = turns[(i + (w * 7)) % turns.Count];
+                    return await client.AskAsync(id, text);
                 }).ToList();
                 var wall = Stopwatch.StartNew();
                 start.SetResult();
@@ -153,32 +173,131 @@ public sealed class ChatLoadSweep : ISweep
             }
 
             await app.WaitForExitAsync();
+            SqliteConnection.ClearAllPools();
             Directory.Delete(root, recursive: true);
         }
     }
 
-    private static async Task<(bool Ok, double Ms)> SendAsync(HttpClient http, string userId, string text)
+    /// <summary>How the generator speaks to the app: a question in words, and an account lookup.</summary>
+    private interface ITurnClient
+    {
+        Task<(bool Ok, double Ms)> AskAsync(string repId, string text);
+
+        Task<(bool Ok, double Ms)> LookUpAsync(string repId, string accountId);
+    }
+
+    private sealed class WebChatClient(HttpClient http) : ITurnClient
+    {
+        public Task<(bool Ok, double Ms)> AskAsync(string repId, string text) =>
+            // Sent with a Content-Length, as the chat page's fetch does (PostAsJsonAsync would stream it chunked).
+            TimeAsync(http, "/api/webchat/turns", JsonSerializer.Serialize(new { userId = repId, text }), null,
+                // The generator shares the machine with the app: it checks the reply cheaply instead of parsing it.
+                body => body.StartsWith("{\"intent\":\"", StringComparison.Ordinal) && !body.Contains("something went wrong", StringComparison.Ordinal));
+
+        public Task<(bool Ok, double Ms)> LookUpAsync(string repId, string accountId) => AskAsync(repId, "tell me about " + accountId);
+    }
+
+    /// <summary>
+    /// Activities as Teams sends them, with one channel token (the Bot Framework reuses a token for its hour): the
+    /// app validates its signature, issuer, audience and serviceurl on every request.
+    /// </summary>
+    private sealed class TeamsClient(HttpClient http, BotFrameworkStandIn standIn, IReadOnlyDictionary<string, string> aadIds) : ITurnClient
+    {
+        private readonly string token = standIn.ChannelToken(expires: DateTime.UtcNow.AddHours(1));
+        private int ids;
+
+        public Task<(bool Ok, double Ms)> AskAsync(string repId, string text)
+        {
+            var activity = Activity(repId, "message");
+            activity["text"] = text;
+            // 200 only once the answer went through the connector (a failed delivery is a 502).
+            return TimeAsync(http, "/api/messages", activity.ToJsonString(), token, body => body.Length == 0);
+        }
+
+        public Task<(bool Ok, double Ms)> LookUpAsync(string repId, string accountId)
+        {
+            var activity = Activity(repId, "invoke");
+            activity["name"] = "adaptiveCard/action";
+            activity["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "account.show", ["data"] = new JsonObject { ["accountId"] = accountId } },
+                ["trigger"] = "manual",
+            };
+            return TimeAsync(http, "/api/messages", activity.ToJsonString(), token,
+                body => body.Contains("\"type\":\"application/vnd.microsoft.card.adaptive\"", StringComparison.Ordinal));
+        }
+
+        private JsonObject Activity(string repId, string type) => new()
+        {
+            ["type"] = type,
+            ["id"] = "load-" + Interlocked.Increment(ref ids).ToString(CultureInfo.InvariantCulture),
+            ["serviceUrl"] = standIn.ServiceUrl,
+            ["channelId"] = "msteams",
+            ["from"] = new JsonObject { ["id"] = "29:" + repId, ["aadObjectId"] = aadIds[repId] },
+            ["conversation"] = new JsonObject { ["id"] = "a:load-" + repId, ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
+            ["recipient"] = new JsonObject { ["id"] = "28:" + BotFrameworkStandIn.AppId, ["name"] = "TerritoryBot" },
+            ["locale"] = "en-US",
+        };
+    }
+
+    private static async Task<(bool Ok, double Ms)> TimeAsync(HttpClient http, string path, string json, string? token, Func<string, bool> looksRight)
     {
         var sw = Stopwatch.StartNew();
         try
         {
-            // Sent with a Content-Length, as the chat page's fetch, Teams and Slack do (PostAsJsonAsync would stream it chunked).
-            using var content = new StringContent(JsonSerializer.Serialize(new { userId, text }), Encoding.UTF8, "application/json");
-            using var response = await http.PostAsync("/api/webchat/turns", content);
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            using var response = await http.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
             sw.Stop();
-            // The generator shares the machine with the app: it checks the reply cheaply instead of parsing it.
-            bool ok = response.StatusCode == HttpStatusCode.OK && body.StartsWith("{\"intent\":\"", StringComparison.Ordinal)
-                      && !body.Contains("something went wrong", StringComparison.Ordinal);
+            var ok = response.StatusCode == HttpStatusCode.OK && looksRight(body);
+            if (!ok)
+            {
+                ReportError($"{(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}");
+            }
+
             return (ok, sw.Elapsed.TotalMilliseconds);
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException e)
         {
+            ReportError(e.Message);
             return (false, sw.Elapsed.TotalMilliseconds);
         }
     }
 
-    private static Process StartApp(string root, string baseUrl)
+    private static int reportedErrors;
+
+    /// <summary>The first few errors, on stderr: enough to see what went wrong without flooding the table.</summary>
+    private static void ReportError(string what)
+    {
+        if (Interlocked.Increment(ref reportedErrors) <= 5)
+        {
+            Console.Error.WriteLine("error: " + what);
+        }
+    }
+
+    /// <summary>rep_id → Teams AAD object id, read from the database the app seeded (the demo gives everyone one).</summary>
+    private static Dictionary<string, string> AadObjectIds(string root)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(root, "load.db")};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, teams_aad_object_id FROM reps WHERE teams_aad_object_id IS NOT NULL";
+        using var reader = command.ExecuteReader();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            ids[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return ids;
+    }
+
+    private static Process StartApp(string root, string baseUrl, BotFrameworkStandIn? standIn)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "territorybot.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -191,6 +310,15 @@ public sealed class ChatLoadSweep : ISweep
         start.Environment["WebChat__Enabled"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ConnectionStrings__Territory"] = $"Data Source={Path.Combine(root, "load.db")}";
+        if (standIn is not null)
+        {
+            start.Environment["Teams__AppId"] = BotFrameworkStandIn.AppId;
+            start.Environment["Teams__AppPassword"] = BotFrameworkStandIn.AppPassword;
+            start.Environment["Teams__OpenIdMetadataUrl"] = standIn.ChannelMetadataUrl;
+            start.Environment["Teams__EmulatorOpenIdMetadataUrl"] = standIn.EmulatorMetadataUrl;
+            start.Environment["Teams__TokenEndpoint"] = standIn.TokenUrl;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>

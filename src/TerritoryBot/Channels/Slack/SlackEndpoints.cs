@@ -276,7 +276,7 @@ internal static class SlackEndpoints
             return ([], Reject(log, http, StatusCodes.Status413PayloadTooLarge, $"Content-Length {http.Request.ContentLength} over {options.MaxRequestBytes} bytes"));
         }
 
-        var body = await ReadLimitedAsync(http.Request.Body, options.MaxRequestBytes, http.RequestAborted);
+        var body = await RequestBody.ReadAtMostAsync(http.Request, options.MaxRequestBytes, http.RequestAborted);
         if (body is null)
         {
             return ([], Reject(log, http, StatusCodes.Status413PayloadTooLarge, $"body over {options.MaxRequestBytes} bytes"));
@@ -290,24 +290,6 @@ internal static class SlackEndpoints
         }
 
         return (body, null);
-    }
-
-    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, int limit, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static bool TryReadForm(byte[] body, out Dictionary<string, StringValues> form, out string error)

@@ -54,7 +54,26 @@ internal sealed record ConversationAccount
 internal sealed record Attachment
 {
     public string? ContentType { get; init; }
-    public JsonNode? Content { get; init; }
+    public RawJson? Content { get; init; }
+}
+
+/// <summary>
+/// JSON kept as text and written as it is: a card the conversation core has already serialised (parsing it into
+/// nodes only to write it out again was a tenth of a Teams turn). Read as the value's raw text.
+/// </summary>
+[JsonConverter(typeof(RawJsonConverter))]
+internal sealed record RawJson(string Json);
+
+internal sealed class RawJsonConverter : JsonConverter<RawJson>
+{
+    public override RawJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        return new RawJson(document.RootElement.GetRawText());
+    }
+
+    public override void Write(Utf8JsonWriter writer, RawJson value, JsonSerializerOptions options) =>
+        writer.WriteRawValue(value.Json, skipInputValidation: true);
 }
 
 /// <summary>An activity entity; mentions carry <c>mentioned</c> and <c>text</c> ("&lt;at&gt;Name&lt;/at&gt;").</summary>
@@ -88,7 +107,13 @@ internal sealed record ConversationParameters
 internal sealed record ResourceResponse(string? Id);
 
 /// <summary>An invoke's answer: HTTP status and body (<c>{statusCode,type,value}</c> for adaptive card actions).</summary>
-internal sealed record InvokeResponse(int Status, JsonNode? Body);
+internal sealed record InvokeResponse(int Status, InvokeBody? Body);
+
+/// <summary>
+/// The body of an <c>adaptiveCard/action</c> answer: <see cref="Value"/> is the card (<see cref="RawJson"/>), the
+/// message text, or an error object, written by its runtime type.
+/// </summary>
+internal sealed record InvokeBody(int StatusCode, string Type, object Value);
 
 internal static class ActivityTypes
 {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using TerritoryBot.Data;
 
@@ -11,19 +12,13 @@ internal static class ConversationReferences
     /// a 1:1 conversation id is kept until a newer 1:1 conversation replaces it (group chats never do).
     /// Returns false when the activity does not name its sender well enough.
     /// </summary>
-    public static async Task<bool> RememberAsync(this TerritoryDbContext db, Activity activity, DateTime utcNow, CancellationToken ct)
-    {
-        var aad = activity.From?.AadObjectId?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(aad) || activity.From?.Id is not { Length: > 0 } userId
-            || activity.Recipient?.Id is not { Length: > 0 } botId || activity.ServiceUrl is not { Length: > 0 } serviceUrl)
-        {
-            return false;
-        }
+    public static async Task<bool> RememberAsync(this TerritoryDbContext db, Activity activity, DateTime utcNow, CancellationToken ct) =>
+        SenderReference.Of(activity) is { } sender && await db.RememberAsync(sender, utcNow, ct);
 
-        var tenant = activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id;
-        var personal = string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.Ordinal)
-            ? activity.Conversation?.Id
-            : null;
+    /// <summary>Records <paramref name="sender"/>, writing only when something changed (see the overload above).</summary>
+    public static async Task<bool> RememberAsync(this TerritoryDbContext db, SenderReference sender, DateTime utcNow, CancellationToken ct)
+    {
+        var (aad, userId, botId, serviceUrl, tenant, personal) = sender;
         for (var attempt = 0; ; attempt++)
         {
             var row = await db.TeamsConversations.FirstOrDefaultAsync(r => r.AadObjectId == aad, ct);
@@ -75,6 +70,54 @@ internal static class ConversationReferences
             row.ConversationId = conversationId;
             row.UpdatedAt = utcNow;
             await db.SaveChangesAsync(ct);
+        }
+    }
+}
+
+/// <summary>Where an activity's sender can be reached, as <see cref="ConversationReferences.RememberAsync"/> stores it.</summary>
+internal sealed record SenderReference(string Aad, string UserId, string BotId, string ServiceUrl, string? Tenant, string? PersonalConversationId)
+{
+    /// <summary>Null when the activity does not name its sender well enough.</summary>
+    public static SenderReference? Of(Activity activity)
+    {
+        var aad = activity.From?.AadObjectId?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(aad) || activity.From?.Id is not { Length: > 0 } userId
+            || activity.Recipient?.Id is not { Length: > 0 } botId || activity.ServiceUrl is not { Length: > 0 } serviceUrl)
+        {
+            return null;
+        }
+
+        var personal = string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.Ordinal)
+            ? activity.Conversation?.Id
+            : null;
+        return new SenderReference(aad, userId, botId, serviceUrl, activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id, personal);
+    }
+}
+
+/// <summary>
+/// The sender references this instance last stored (or found already stored), so an activity from someone whose
+/// reference has not changed costs no database query; before, every activity read the row. Another instance (or a
+/// proactive message opening a new 1:1 chat) may have stored a different, equally usable reference since; skipping
+/// an unchanged one here then leaves that one in place. Bounded: past <see cref="MaxPeople"/>, new people are not kept.
+/// </summary>
+internal sealed class RememberedSenders
+{
+    public const int MaxPeople = 100_000;
+
+    private readonly ConcurrentDictionary<string, SenderReference> remembered = new(StringComparer.Ordinal);
+
+    /// <summary>Stores the sender's reference unless this instance already stored the same one.</summary>
+    public async Task RememberAsync(TerritoryDbContext db, Activity activity, DateTime utcNow, CancellationToken ct)
+    {
+        if (SenderReference.Of(activity) is not { } sender
+            || (remembered.TryGetValue(sender.Aad, out var last) && last == sender))
+        {
+            return;
+        }
+
+        if (await db.RememberAsync(sender, utcNow, ct) && (remembered.ContainsKey(sender.Aad) || remembered.Count < MaxPeople))
+        {
+            remembered[sender.Aad] = sender;
         }
     }
 }

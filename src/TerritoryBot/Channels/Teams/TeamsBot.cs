@@ -122,22 +122,9 @@ internal sealed class TeamsBot(ConversationCore core, ILogger<TeamsBot> logger)
         }
 
         var result = await core.HandleAsync(Turn.CardAction(User(activity.From), activity.Conversation?.Id ?? "", verb, data), ct);
-        if (CardContent(result) is { } card)
-        {
-            return new InvokeResponse(200, new JsonObject
-            {
-                ["statusCode"] = 200,
-                ["type"] = TeamsJson.AdaptiveCardContentType,
-                ["value"] = card,
-            });
-        }
-
-        return new InvokeResponse(200, new JsonObject
-        {
-            ["statusCode"] = 200,
-            ["type"] = TeamsJson.MessageContentType,
-            ["value"] = ClipText(result.Text),
-        });
+        return new InvokeResponse(200, CardContent(result) is { } card
+            ? new InvokeBody(200, TeamsJson.AdaptiveCardContentType, card)
+            : new InvokeBody(200, TeamsJson.MessageContentType, ClipText(result.Text)));
     }
 
     /// <summary>Removes each mention of the bot (<c>&lt;at&gt;Name&lt;/at&gt;</c>) from the text, case-insensitively, then trims.</summary>
@@ -178,15 +165,13 @@ internal sealed class TeamsBot(ConversationCore core, ILogger<TeamsBot> logger)
     }
 
     /// <summary>The card as the attachment's content; the core has already kept it within the size limit.</summary>
-    private static JsonNode? CardContent(TurnResult result) =>
-        result.CardJsonText is { } json ? JsonNode.Parse(json) : null;
+    private static RawJson? CardContent(TurnResult result) =>
+        result.CardJsonText is { } json ? new RawJson(json) : null;
 
-    private static InvokeResponse Error(int status, string code, string message) => new(status, new JsonObject
-    {
-        ["statusCode"] = status,
-        ["type"] = TeamsJson.ErrorContentType,
-        ["value"] = new JsonObject { ["code"] = code, ["message"] = message },
-    });
+    private static InvokeResponse Error(int status, string code, string message) =>
+        new(status, new InvokeBody(status, TeamsJson.ErrorContentType, new InvokeError(code, message)));
+
+    private sealed record InvokeError(string Code, string Message);
 
     /// <summary>The core keeps the data; a node still attached to the request's tree cannot be reused elsewhere.</summary>
     private static JsonObject Detach(JsonObject node) => (JsonObject)node.DeepClone();

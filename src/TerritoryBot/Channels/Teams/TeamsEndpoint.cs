@@ -35,8 +35,8 @@ internal static class TeamsEndpoint
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpContext http, BotAuthenticator authenticator, TeamsBot bot, ConnectorClient connector, TerritoryDbContext db,
-        TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+        HttpContext http, BotAuthenticator authenticator, TeamsBot bot, ConnectorClient connector, RememberedSenders senders,
+        TerritoryDbContext db, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(TeamsEndpoint));
         if (!IsJson(http.Request.ContentType))
@@ -45,7 +45,7 @@ internal static class TeamsEndpoint
             return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var body = await ReadBodyAsync(http.Request, ct);
+        var body = await RequestBody.ReadAtMostAsync(http.Request, MaxBodyBytes, ct);
         if (body is null)
         {
             logger.LogInformation("413 on {Route}: body over {Max} bytes", Route, MaxBodyBytes);
@@ -83,7 +83,7 @@ internal static class TeamsEndpoint
             return Results.BadRequest();
         }
 
-        await RememberSenderAsync(db, activity, clock, logger, ct);
+        await RememberSenderAsync(senders, db, activity, clock, logger, ct);
         var expectReplies = string.Equals(activity.DeliveryMode, "expectReplies", StringComparison.Ordinal);
         IActivitySink sink = expectReplies ? new BufferedSink() : new ConnectorSink(connector);
         try
@@ -119,11 +119,12 @@ internal static class TeamsEndpoint
             : Results.Ok();
     }
 
-    private static async Task RememberSenderAsync(TerritoryDbContext db, Activity activity, TimeProvider clock, ILogger logger, CancellationToken ct)
+    private static async Task RememberSenderAsync(
+        RememberedSenders senders, TerritoryDbContext db, Activity activity, TimeProvider clock, ILogger logger, CancellationToken ct)
     {
         try
         {
-            await db.RememberAsync(activity, clock.GetUtcNow().UtcDateTime, ct);
+            await senders.RememberAsync(db, activity, clock.GetUtcNow().UtcDateTime, ct);
         }
         catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
         {
@@ -136,30 +137,6 @@ internal static class TeamsEndpoint
         MediaTypeHeaderValue.TryParse(contentType, out var media)
         && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true);
-
-    /// <summary>The body, or null when it is larger than <see cref="MaxBodyBytes"/> (declared or actual).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 
     private sealed class ConnectorSink(ConnectorClient connector) : IActivitySink
     {

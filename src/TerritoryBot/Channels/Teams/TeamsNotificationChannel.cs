@@ -78,7 +78,7 @@ internal sealed class TeamsNotificationChannel(
             c.FallbackText ??= notification.Text;
         }
 
-        var card = notification.Card is null ? null : JsonNode.Parse(CardJson.Serialize(CardJson.FitToSize(notification.Card)));
+        var card = notification.Card is null ? null : new RawJson(CardJson.Serialize(CardJson.FitToSize(notification.Card)));
         return new Activity
         {
             Type = ActivityTypes.Message,

@@ -21,6 +21,7 @@ internal static class TeamsSetup
         builder.Services.AddSingleton<BotTokenProvider>();
         builder.Services.AddSingleton<Teams.ConnectorClient>();
         builder.Services.AddSingleton<TeamsBot>();
+        builder.Services.AddSingleton<RememberedSenders>();
         builder.Services.AddScoped<INotificationChannel, TeamsNotificationChannel>();
         return builder;
     }

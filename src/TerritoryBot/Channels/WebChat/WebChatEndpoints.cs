@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Net;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
@@ -97,16 +95,9 @@ internal static class WebChatEndpoints
             return Reject(StatusCodes.Status415UnsupportedMediaType, "send Content-Type: application/json (UTF-8)");
         }
 
-        var tooLarge = $"the body is larger than {options.MaxBodyBytes} bytes";
-        if (request.ContentLength > options.MaxBodyBytes)
+        if (await RequestBody.ReadAtMostAsync(request, options.MaxBodyBytes, ct) is not { } body)
         {
-            return Reject(StatusCodes.Status413PayloadTooLarge, tooLarge);
-        }
-
-        var body = await ReadAtMostAsync(request.BodyReader, options.MaxBodyBytes, ct);
-        if (body is null)
-        {
-            return Reject(StatusCodes.Status413PayloadTooLarge, tooLarge);
+            return Reject(StatusCodes.Status413PayloadTooLarge, $"the body is larger than {options.MaxBodyBytes} bytes");
         }
 
         if (TurnRequest.Parse(body, out var error) is not { } turnRequest)
@@ -116,30 +107,6 @@ internal static class WebChatEndpoints
 
         var result = await core.HandleAsync(turnRequest.ToTurn(), ct);
         return Results.Bytes(TurnReply.ToUtf8Json(result), "application/json; charset=utf-8");
-    }
-
-    /// <summary>The whole body, or null when it is longer than <paramref name="limit"/> (a chunked body has no Content-Length).</summary>
-    private static async Task<byte[]?> ReadAtMostAsync(PipeReader body, int limit, CancellationToken ct)
-    {
-        while (true)
-        {
-            var read = await body.ReadAsync(ct);
-            var buffer = read.Buffer;
-            if (buffer.Length > limit)
-            {
-                body.AdvanceTo(buffer.End);
-                return null;
-            }
-
-            if (read.IsCompleted)
-            {
-                var bytes = buffer.ToArray();
-                body.AdvanceTo(buffer.End);
-                return bytes;
-            }
-
-            body.AdvanceTo(buffer.Start, buffer.End); // nothing consumed yet: wait for more
-        }
     }
 
     private static bool IsSameOrigin(string origin, HttpRequest request)

@@ -52,6 +52,12 @@ internal sealed class BotFrameworkStandIn : IAsyncDisposable
     public string EmulatorMetadataUrl => BaseUrl + "/emulator/openid";
     public string TokenUrl => BaseUrl + "/token";
     public int TokenRequests => Volatile.Read(ref tokenRequests);
+
+    /// <summary>False: the connector only counts calls (the load tool's setting), instead of keeping every body.</summary>
+    public bool RecordCalls { get; set; } = true;
+
+    /// <summary>Connector calls answered with an activity id, recorded or not.</summary>
+    public int ConnectorCalls => Volatile.Read(ref activityIds);
     public int ChannelMetadataReads => Volatile.Read(ref channelMetadataReads);
 
     public IReadOnlyList<ConnectorCall> Calls
@@ -195,6 +201,11 @@ internal sealed class BotFrameworkStandIn : IAsyncDisposable
         app.Map("/connector/{**path}", async (HttpContext http) =>
         {
             var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
+            if (!RecordCalls)
+            {
+                return Results.Json(new { id = $"activity-{Interlocked.Increment(ref activityIds)}" });
+            }
+
             lock (gate)
             {
                 // The raw target, not the decoded route value: the bot must escape ids ("a:1" → "a%3A1").
