@@ -45,6 +45,29 @@ public abstract class ConversationReferenceContract
         Assert.Equal("a:created", (await db.FindTeamsConversationAsync("aaaa-bbbb", CancellationToken.None))!.ConversationId);
     }
 
+    protected async Task CheckRememberedSendersQueryOnlyWhenTheReferenceChanges()
+    {
+        var senders = new RememberedSenders();
+        var t0 = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
+        await using (var db = await OpenAsync())
+        {
+            await db.TeamsConversations.ExecuteDeleteAsync();
+            await senders.RememberAsync(db, From("a:dm", "personal"), t0, CancellationToken.None);
+        }
+
+        // The same reference again: a disposed context proves nothing was read or written.
+        var disposed = await OpenAsync();
+        await disposed.DisposeAsync();
+        await senders.RememberAsync(disposed, From("a:dm", "personal"), t0.AddHours(1), CancellationToken.None);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => senders.RememberAsync(disposed, From("a:dm2", "personal"), t0, CancellationToken.None));
+
+        await using var check = await OpenAsync();
+        await senders.RememberAsync(check, From("a:dm2", "personal"), t0.AddHours(2), CancellationToken.None);
+        check.ChangeTracker.Clear();
+        var row = await check.FindTeamsConversationAsync("aaaa-bbbb", CancellationToken.None);
+        Assert.Equal(("a:dm2", t0.AddHours(2)), (row!.ConversationId, row.UpdatedAt));
+    }
+
     protected async Task CheckRememberWithoutAadObjectIdStoresNothing()
     {
         await using var db = await OpenAsync();
@@ -62,6 +85,7 @@ public sealed class SqliteConversationReferenceTests : ConversationReferenceCont
 
     [Fact] public Task Remember_Sequence_KeepsPersonalConversationAndUpdates() => CheckRememberKeepsPersonalConversationAndUpdates();
     [Fact] public Task Remember_NoAadObjectId_StoresNothing() => CheckRememberWithoutAadObjectIdStoresNothing();
+    [Fact] public Task RememberedSenders_SameReference_NoQuery() => CheckRememberedSendersQueryOnlyWhenTheReferenceChanges();
 }
 
 public sealed class PostgresConversationReferenceTests : ConversationReferenceContract
@@ -70,4 +94,5 @@ public sealed class PostgresConversationReferenceTests : ConversationReferenceCo
 
     [PostgresFact] public Task Remember_Sequence_KeepsPersonalConversationAndUpdates() => CheckRememberKeepsPersonalConversationAndUpdates();
     [PostgresFact] public Task Remember_NoAadObjectId_StoresNothing() => CheckRememberWithoutAadObjectIdStoresNothing();
+    [PostgresFact] public Task RememberedSenders_SameReference_NoQuery() => CheckRememberedSendersQueryOnlyWhenTheReferenceChanges();
 }
