@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TerritoryBot.Cards;
 
 namespace TerritoryBot.Conversation;
@@ -125,7 +124,7 @@ internal sealed class ConversationCore(
 
         // Handlers may look at the words or the verb as well as the entities (compare vs detail), so both are in the key.
         var said = context.Turn.Action is { } action ? "verb:" + action.Verb : "text:" + context.Turn.Text?.Trim().ToLowerInvariant();
-        var key = string.Join('|', kind, context.Match.Name, context.Caller.RepId, said, JsonSerializer.Serialize(context.Entities));
+        var key = string.Join('|', kind, context.Match.Name, context.Caller.RepId, said, context.Entities.Key());
         return context.Workspace.MemoAsync(key, compute, readsProposals, MaxKeptAnswers);
     }
 

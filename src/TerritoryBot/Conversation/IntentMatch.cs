@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace TerritoryBot.Conversation;
 
 /// <summary>What the router found in one utterance.</summary>
@@ -29,4 +32,37 @@ internal sealed record IntentEntities
 
     /// <summary>"propose the fairness fixes": a proposal from the fairness assessment's adjustments.</summary>
     public bool FairnessFixes { get; init; }
+
+    /// <summary>
+    /// Every field in one string, unambiguously (each text after its length), for keeping answers per entities:
+    /// equal keys mean equal entities. Serialising the record for this was a visible share of a kept turn.
+    /// </summary>
+    public string Key()
+    {
+        var key = new StringBuilder();
+        void Text(string? text) => (text is null ? key.Append('~') : key.Append(text.Length).Append(':').Append(text)).Append(';');
+        void Number<T>(T? number)
+            where T : struct, IFormattable => key.Append(number?.ToString(null, CultureInfo.InvariantCulture) ?? "~").Append(';');
+        key.Append(AccountIds.Count).Append('[');
+        foreach (var id in AccountIds)
+        {
+            Text(id);
+        }
+
+        key.Append(RepIds.Count).Append('[');
+        foreach (var id in RepIds)
+        {
+            Text(id);
+        }
+
+        Number(Count);
+        Number(Percent);
+        Number(ProposalNumber);
+        Text(Scenario);
+        Text(Industry);
+        Number(ProposalVersion);
+        Text(Reason);
+        key.Append(FairnessFixes ? 'F' : 'f');
+        return key.ToString();
+    }
 }

@@ -159,4 +159,60 @@ public sealed class ConversationCoreTests
         Assert.Equal(1, await workspace.MemoAsync("a", Compute, keepAtMost: 1)!); // what is kept is still served
         Assert.Equal(1, calls);
     }
+
+    [Fact]
+    public void IntentEntities_Key_DiffersWhenAnyFieldDiffers()
+    {
+        // Kept answers are keyed by this: two entities that differ in any field (a new field included) must not share it.
+        var random = new Random(7);
+        var seen = new Dictionary<string, IntentEntities>();
+        for (int i = 0; i < 2000; i++)
+        {
+            string? Text(params string?[] choices) => choices[random.Next(choices.Length)];
+            int? Number() => random.Next(3) == 0 ? null : random.Next(3);
+            var entities = new IntentEntities
+            {
+                AccountIds = [.. Enumerable.Range(0, random.Next(3)).Select(_ => Text("A1", "A2", "1:A", ";")!)],
+                RepIds = [.. Enumerable.Range(0, random.Next(3)).Select(_ => Text("R1", "R2", "[", "")!)],
+                Count = Number(),
+                Percent = random.Next(3) == 0 ? null : random.Next(3) / 2.0,
+                ProposalNumber = Number(),
+                Scenario = Text(null, "geographic", "1:x;"),
+                Industry = Text(null, "Retail", "~"),
+                ProposalVersion = Number(),
+                Reason = Text(null, "", "~", "because;1:"),
+                FairnessFixes = random.Next(2) == 0,
+            };
+            var key = entities.Key();
+            if (seen.TryGetValue(key, out var earlier))
+            {
+                Assert.True(Same(earlier, entities), $"one key for different entities: {key}");
+            }
+
+            seen[key] = entities;
+        }
+
+        Assert.True(seen.Count > 500);
+
+        // Every property is part of the key: changing any one changes it.
+        foreach (var property in typeof(IntentEntities).GetProperties().Where(p => p.CanWrite))
+        {
+            var changed = property.PropertyType switch
+            {
+                var t when t == typeof(IReadOnlyList<string>) => (object)new List<string> { "X" },
+                var t when t == typeof(int?) => 99,
+                var t when t == typeof(double?) => 9.5,
+                var t when t == typeof(string) => "changed",
+                var t when t == typeof(bool) => true,
+                var t => throw new InvalidOperationException($"add {t} to this test"),
+            };
+            var copy = IntentEntities.None with { };
+            property.SetValue(copy, changed);
+            Assert.NotEqual(IntentEntities.None.Key(), copy.Key());
+        }
+
+        static bool Same(IntentEntities a, IntentEntities b) =>
+            a.AccountIds.SequenceEqual(b.AccountIds) && a.RepIds.SequenceEqual(b.RepIds)
+            && a with { AccountIds = Array.Empty<string>(), RepIds = Array.Empty<string>() } == b with { AccountIds = Array.Empty<string>(), RepIds = Array.Empty<string>() };
+    }
 }

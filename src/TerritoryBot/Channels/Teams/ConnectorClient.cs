@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
@@ -76,13 +77,16 @@ internal sealed class ConnectorClient
     {
         var token = await tokens.GetTokenAsync(ct);
         var client = httpClients.CreateClient(TeamsSetup.ConnectorClient);
+        // Serialised once, sent with a Content-Length (not streamed chunked), the same bytes on every attempt.
+        var json = JsonSerializer.SerializeToUtf8Bytes(body, TeamsJson.Options);
         HttpResponseMessage response;
         try
         {
             response = await retry.ExecuteAsync(async token2 =>
             {
                 // A request message can be sent only once: each attempt builds its own.
-                using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body, options: TeamsJson.Options) };
+                using var request = new HttpRequestMessage(method, url) { Content = new ByteArrayContent(json) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
                 if (token is not null)
                 {
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
