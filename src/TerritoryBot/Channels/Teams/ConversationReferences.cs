@@ -106,8 +106,11 @@ internal sealed class RememberedSenders
 
     private readonly ConcurrentDictionary<string, SenderReference> remembered = new(StringComparer.Ordinal);
 
-    /// <summary>Stores the sender's reference unless this instance already stored the same one.</summary>
-    public async Task RememberAsync(TerritoryDbContext db, Activity activity, DateTime utcNow, CancellationToken ct)
+    /// <summary>
+    /// Stores the sender's reference unless this instance already stored the same one; <paramref name="database"/> is
+    /// only asked for a context when something has to be written.
+    /// </summary>
+    public async Task RememberAsync(Func<TerritoryDbContext> database, Activity activity, DateTime utcNow, CancellationToken ct)
     {
         if (SenderReference.Of(activity) is not { } sender
             || (remembered.TryGetValue(sender.Aad, out var last) && last == sender))
@@ -115,7 +118,7 @@ internal sealed class RememberedSenders
             return;
         }
 
-        if (await db.RememberAsync(sender, utcNow, ct) && (remembered.ContainsKey(sender.Aad) || remembered.Count < MaxPeople))
+        if (await database().RememberAsync(sender, utcNow, ct) && (remembered.ContainsKey(sender.Aad) || remembered.Count < MaxPeople))
         {
             remembered[sender.Aad] = sender;
         }

@@ -36,7 +36,7 @@ internal static class TeamsEndpoint
 
     private static async Task<IResult> HandleAsync(
         HttpContext http, BotAuthenticator authenticator, TeamsBot bot, ConnectorClient connector, RememberedSenders senders,
-        TerritoryDbContext db, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+        TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(TeamsEndpoint));
         if (!IsJson(http.Request.ContentType))
@@ -83,7 +83,7 @@ internal static class TeamsEndpoint
             return Results.BadRequest();
         }
 
-        await RememberSenderAsync(senders, db, activity, clock, logger, ct);
+        await RememberSenderAsync(senders, http.RequestServices, activity, clock, logger, ct);
         var expectReplies = string.Equals(activity.DeliveryMode, "expectReplies", StringComparison.Ordinal);
         IActivitySink sink = expectReplies ? new BufferedSink() : new ConnectorSink(connector);
         try
@@ -120,11 +120,11 @@ internal static class TeamsEndpoint
     }
 
     private static async Task RememberSenderAsync(
-        RememberedSenders senders, TerritoryDbContext db, Activity activity, TimeProvider clock, ILogger logger, CancellationToken ct)
+        RememberedSenders senders, IServiceProvider services, Activity activity, TimeProvider clock, ILogger logger, CancellationToken ct)
     {
         try
         {
-            await senders.RememberAsync(db, activity, clock.GetUtcNow().UtcDateTime, ct);
+            await senders.RememberAsync(services.GetRequiredService<TerritoryDbContext>, activity, clock.GetUtcNow().UtcDateTime, ct);
         }
         catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
         {

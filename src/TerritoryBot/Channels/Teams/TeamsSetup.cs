@@ -16,7 +16,9 @@ internal static class TeamsSetup
         builder.Services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient(MetadataClient, c => c.Timeout = TimeSpan.FromSeconds(10));
         // Inside the 15 s the channel waits for an answer, with room for a retry.
-        builder.Services.AddHttpClient(ConnectorClient, c => c.Timeout = TimeSpan.FromSeconds(10));
+        // The client logs what matters itself (failures with the connector's answer); the factory's per-request
+        // logging scopes and lines cost a visible share of every Teams turn.
+        builder.Services.AddHttpClient(ConnectorClient, c => c.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         builder.Services.AddSingleton<BotAuthenticator>();
         builder.Services.AddSingleton<BotTokenProvider>();
         builder.Services.AddSingleton<Teams.ConnectorClient>();

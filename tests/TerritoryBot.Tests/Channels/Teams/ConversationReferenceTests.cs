@@ -52,17 +52,16 @@ public abstract class ConversationReferenceContract
         await using (var db = await OpenAsync())
         {
             await db.TeamsConversations.ExecuteDeleteAsync();
-            await senders.RememberAsync(db, From("a:dm", "personal"), t0, CancellationToken.None);
+            await senders.RememberAsync(() => db, From("a:dm", "personal"), t0, CancellationToken.None);
         }
 
-        // The same reference again: a disposed context proves nothing was read or written.
-        var disposed = await OpenAsync();
-        await disposed.DisposeAsync();
-        await senders.RememberAsync(disposed, From("a:dm", "personal"), t0.AddHours(1), CancellationToken.None);
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => senders.RememberAsync(disposed, From("a:dm2", "personal"), t0, CancellationToken.None));
+        // The same reference again: no database wanted at all.
+        await senders.RememberAsync(() => throw new InvalidOperationException("no database needed"), From("a:dm", "personal"), t0.AddHours(1), CancellationToken.None);
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            senders.RememberAsync(() => throw new InvalidOperationException("changed: written"), From("a:dm2", "personal"), t0, CancellationToken.None));
 
         await using var check = await OpenAsync();
-        await senders.RememberAsync(check, From("a:dm2", "personal"), t0.AddHours(2), CancellationToken.None);
+        await senders.RememberAsync(() => check, From("a:dm2", "personal"), t0.AddHours(2), CancellationToken.None);
         check.ChangeTracker.Clear();
         var row = await check.FindTeamsConversationAsync("aaaa-bbbb", CancellationToken.None);
         Assert.Equal(("a:dm2", t0.AddHours(2)), (row!.ConversationId, row.UpdatedAt));
