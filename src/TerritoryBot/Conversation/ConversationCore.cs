@@ -63,8 +63,8 @@ internal sealed class ConversationCore(
             var caller = Caller.For(person, workspace);
             var (match, handler) = Understand(turn, workspace);
             intent = match.Intent;
-            await using var scope = scopes.CreateAsyncScope();
-            var context = new TurnContext(turn, caller, match, workspace, scope.ServiceProvider);
+            await using var scope = new TurnScope(scopes);
+            var context = new TurnContext(turn, caller, match, workspace, () => scope.Services);
             return await AnswerAsync(handler, context, ct);
         }
         catch (TurnInputException e)

@@ -126,7 +126,7 @@ public sealed class LlmToolCatalogTests
         var person = IdentityResolver.Resolve(new ChannelUser(ChannelKind.Cli, userId), harness.Workspace)!;
         await using var scope = harness.Services.CreateAsyncScope();
         var turn = new TurnContext(Turn.Message(new ChannelUser(ChannelKind.Cli, userId), "test", "?"), Caller.For(person, harness.Workspace),
-            new IntentMatch(Intent.Unknown, 0, IntentEntities.None), harness.Workspace, scope.ServiceProvider);
+            new IntentMatch(Intent.Unknown, 0, IntentEntities.None), harness.Workspace, () => scope.ServiceProvider);
 
         var tools = new LlmToolCatalog().Create(turn);
 
