@@ -1,5 +1,6 @@
 using TerritoryBot.Core.Fairness;
 using TerritoryBot.Core.Model;
+using TerritoryBot.Core.Planning;
 using TerritoryBot.Core.Statistics;
 
 namespace TerritoryBot.Core.Coverage;
@@ -192,13 +193,13 @@ public static class CoverageEngine
         {
             var top = ranked[0];
             string vs = ranked.Length > 1
-                ? $", against {Wording.Money(ranked[1].RecoveredOpportunityCost)} for the runner-up ({Describe(ranked[1])})"
+                ? $", against {Format.Money(ranked[1].RecoveredOpportunityCost)} for the runner-up ({Describe(ranked[1])})"
                 : "";
             best = top with
             {
                 Sentence = $"One more rep ({newCapacity} accounts of capacity) pays most in {Describe(top)}: taking its {top.AccountsTaken} most valuable "
-                    + $"uncovered accounts brings {Wording.Money(top.RecoveredPotential)} of potential under coverage and recovers "
-                    + $"{Wording.Money(top.RecoveredOpportunityCost)} of expected revenue a year at a {Wording.Pct(winRate * 100)} win rate{vs}.",
+                    + $"uncovered accounts brings {Format.Money(top.RecoveredPotential)} of potential under coverage and recovers "
+                    + $"{Format.Money(top.RecoveredOpportunityCost)} of expected revenue a year at a {Wording.Pct(winRate * 100)} win rate{vs}.",
             };
         }
 
@@ -322,8 +323,8 @@ public static class CoverageEngine
             : owners.Length > 0 && unassigned == 0
                 ? $"owned by {Describe(owners)}"
                 : $"{unassigned} have no owner, the rest are owned by {Describe(owners)}";
-        string sentence = $"{list.Count} high-potential accounts around {label} ({Wording.Money(potential)} of potential within {Wording.Km(radius)}): "
-            + $"{ownerText}; {Wording.Money(unc)} of potential goes uncovered, an opportunity cost of {Wording.Money(c)} a year.";
+        string sentence = $"{list.Count} high-potential accounts around {label} ({Format.Money(potential)} of potential within {Wording.Km(radius)}): "
+            + $"{ownerText}; {Format.Money(unc)} of potential goes uncovered, an opportunity cost of {Format.Money(c)} a year.";
         return new GapCluster(0, label, centroid, radius, list.Count, unassigned, potential, unc, c, owners, nearest, nearestKm,
             list.Select(i => accounts[i].AccountId).ToArray(), sentence);
     }
@@ -386,8 +387,8 @@ public static class CoverageEngine
     {
         var f = new List<string>
         {
-            $"{Wording.Money(s.UncoveredPotential)} of {Wording.Money(s.PotentialArr)} potential ({Wording.Pct(s.PotentialArr > 0 ? s.UncoveredPotential * 100 / s.PotentialArr : 0)}) "
-                + $"is not covered; at a {Wording.Pct(s.WinRate * 100)} win rate that is {Wording.Money(s.OpportunityCost)} of expected revenue a year.",
+            $"{Format.Money(s.UncoveredPotential)} of {Format.Money(s.PotentialArr)} potential ({Wording.Pct(s.PotentialArr > 0 ? s.UncoveredPotential * 100 / s.PotentialArr : 0)}) "
+                + $"is not covered; at a {Wording.Pct(s.WinRate * 100)} win rate that is {Format.Money(s.OpportunityCost)} of expected revenue a year.",
         };
         if (s.UnassignedAccounts > 0)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TerritoryBot.Core.Model;
+using TerritoryBot.Core.Planning;
 
 namespace TerritoryBot.Core.Design;
 
@@ -191,8 +192,8 @@ public static class DesignEngine
                 double target = p.Targets[r * D + d];
                 if (target > 0 && locked > target * (1 + o.Tolerance))
                 {
-                    string amount = d == DesignProblem.Potential ? DesignMetrics.Money(locked) : locked.ToString("0.#", Inv);
-                    string targetText = d == DesignProblem.Potential ? DesignMetrics.Money(target) : target.ToString("0.#", Inv);
+                    string amount = d == DesignProblem.Potential ? Format.Money(locked) : locked.ToString("0.#", Inv);
+                    string targetText = d == DesignProblem.Potential ? Format.Money(target) : target.ToString("0.#", Inv);
                     p.Issues.Add(new(null, d == DesignProblem.Potential ? "locked-over-band" : "locked-workload-over-band",
                         $"{p.Reps[r].Name} ({p.RepIds[r]}) has {amount} of {label} locked ({lockedNamed[r]} named account(s), {lockedPipe[r]} with protected pipeline), "
                         + $"{Signed(locked / target - 1)} against a target of {targetText}: no plan can bring this territory within ±{Pct(o.Tolerance)}. "
@@ -244,8 +245,8 @@ public static class DesignEngine
             if (need > room)
             {
                 p.Issues.Add(new(null, "tier-rule-over-band",
-                    $"Accounts that only {((Seniority)min).ToString().ToLowerInvariant()} reps may own hold {DesignMetrics.Money(need)} of potential, "
-                    + $"more than the {eligible} eligible reps' targets allow ({DesignMetrics.Money(room)} at +{Pct(o.Tolerance)}): their territories will run over target."));
+                    $"Accounts that only {((Seniority)min).ToString().ToLowerInvariant()} reps may own hold {Format.Money(need)} of potential, "
+                    + $"more than the {eligible} eligible reps' targets allow ({Format.Money(room)} at +{Pct(o.Tolerance)}): their territories will run over target."));
             }
         }
 

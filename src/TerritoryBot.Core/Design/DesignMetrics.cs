@@ -1,5 +1,6 @@
 using System.Globalization;
 using TerritoryBot.Core.Model;
+using TerritoryBot.Core.Planning;
 using TerritoryBot.Core.Statistics;
 
 namespace TerritoryBot.Core.Design;
@@ -185,7 +186,7 @@ internal static class DesignMetrics
             parts.Add("potential led by " + string.Join(" and ", top.Select(x => $"{p.IndustryNames[x]} {Pct(industryPotential[r * nInd + x] / pot)}")));
         }
 
-        parts.Add($"{Money(pot)} potential ({(dev >= 0 ? "+" : "")}{dev.ToString("0.0", Inv)}% vs target)");
+        parts.Add($"{Format.Money(pot)} potential ({(dev >= 0 ? "+" : "")}{dev.ToString("0.0", Inv)}% vs target)");
         if (count > 0)
         {
             parts.Add(hasHome ? $"{kmHome.ToString("0", Inv)} km mean from home, {kmCentre.ToString("0", Inv)} km from its centre"
@@ -196,10 +197,4 @@ internal static class DesignMetrics
     }
 
     public static string Pct(double share) => (share * 100).ToString("0", Inv) + "%";
-
-    public static string Money(double v) =>
-        Math.Abs(v) >= 1e9 ? "$" + (v / 1e9).ToString("0.0#", Inv) + "B"
-        : Math.Abs(v) >= 1e6 ? "$" + (v / 1e6).ToString("0.0#", Inv) + "M"
-        : Math.Abs(v) >= 1e3 ? "$" + (v / 1e3).ToString("0", Inv) + "k"
-        : "$" + v.ToString("0", Inv);
 }

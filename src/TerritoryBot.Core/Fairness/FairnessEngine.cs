@@ -1,5 +1,6 @@
 using System.Text;
 using TerritoryBot.Core.Model;
+using TerritoryBot.Core.Planning;
 using TerritoryBot.Core.Statistics;
 
 namespace TerritoryBot.Core.Fairness;
@@ -223,14 +224,14 @@ public static class FairnessEngine
             if (groups[g].MeanPotential < groups[g - 1].MeanPotential)
             {
                 rises = false;
-                findings.Add($"{groups[g - 1].Seniority} reps average {Wording.Money(groups[g - 1].MeanPotential)} of potential, more than "
-                    + $"{groups[g].Seniority.ToString().ToLowerInvariant()} reps' {Wording.Money(groups[g].MeanPotential)}: potential does not follow seniority.");
+                findings.Add($"{groups[g - 1].Seniority} reps average {Format.Money(groups[g - 1].MeanPotential)} of potential, more than "
+                    + $"{groups[g].Seniority.ToString().ToLowerInvariant()} reps' {Format.Money(groups[g].MeanPotential)}: potential does not follow seniority.");
             }
         }
 
         if (rises && groups.Count > 1)
         {
-            findings.Add("Potential rises with seniority: " + string.Join(", ", groups.Select(g => $"{g.Seniority} {Wording.Money(g.MeanPotential)}")) + " on average.");
+            findings.Add("Potential rises with seniority: " + string.Join(", ", groups.Select(g => $"{g.Seniority} {Format.Money(g.MeanPotential)}")) + " on average.");
         }
 
         var quotaReps = t.Where(x => x.Quota is not null).ToArray();
@@ -250,7 +251,7 @@ public static class FairnessEngine
         var off = new List<string>();
         if (teamRatio is > 0 and { } ratio)
         {
-            findings.Add($"The team holds {ratio:0.0}× quota in potential ({Wording.Money(quotaReps.Sum(x => x.PotentialArr))} against {Wording.Money(quotaReps.Sum(x => x.Quota!.Value))} of quota).");
+            findings.Add($"The team holds {ratio:0.0}× quota in potential ({Format.Money(quotaReps.Sum(x => x.PotentialArr))} against {Format.Money(quotaReps.Sum(x => x.Quota!.Value))} of quota).");
             foreach (var x in quotaReps)
             {
                 double dev = DeviationPct(x.PotentialPerQuotaDollar!.Value, ratio);
@@ -327,7 +328,7 @@ public static class FairnessEngine
                 .Take(3).Select(kv => kv.Key).ToArray();
             var rep = book.Reps[r];
             result.Add(new StrengthMismatch(rep.RepId, pct, top,
-                $"{Wording.Pct(pct)} of {t[r].RepName}'s potential ({Wording.Money(s.Outside[r])}) is outside their strengths "
+                $"{Wording.Pct(pct)} of {t[r].RepName}'s potential ({Format.Money(s.Outside[r])}) is outside their strengths "
                 + $"({Wording.List(rep.IndustryStrengths.ToArray())}), mostly {Wording.List(top)}."));
         }
 
@@ -365,13 +366,13 @@ public static class FairnessEngine
         var quote = new StringBuilder();
         if (reason == DisadvantageReason.LowPotentialPerQuota)
         {
-            quote.Append($"My quota is {Wording.Money(x.Quota!.Value)} but my territory holds only {Wording.Money(x.PotentialArr)} of potential: "
+            quote.Append($"My quota is {Format.Money(x.Quota!.Value)} but my territory holds only {Format.Money(x.PotentialArr)} of potential: "
                 + $"{x.PotentialPerQuotaDollar:0.0}× quota, against {fit.TeamPotentialPerQuotaDollar:0.0}× for the team.");
         }
         else
         {
-            quote.Append($"My territory holds {Wording.Money(x.PotentialArr)} of potential, {Wording.Pct(-x.DeviationPct)} below the team average of {Wording.Money(mean)}");
-            quote.Append(richest.RepId != x.RepId ? $", while {richest.RepName} has {Wording.Money(richest.PotentialArr)}." : ".");
+            quote.Append($"My territory holds {Format.Money(x.PotentialArr)} of potential, {Wording.Pct(-x.DeviationPct)} below the team average of {Format.Money(mean)}");
+            quote.Append(richest.RepId != x.RepId ? $", while {richest.RepName} has {Format.Money(richest.PotentialArr)}." : ".");
         }
 
         if (x.PotentialOutsideStrengthsPct is { } outside && outside >= 50)
@@ -518,14 +519,14 @@ public static class FairnessEngine
         if (from >= 0)
         {
             string fromName = Book.Who(book.Reps[from]);
-            sb.Append($"Move {a.Name} ({Wording.Money(book.Potential[i])} potential, {Book.Place(a)}) from {fromName} to {toName}: ");
+            sb.Append($"Move {a.Name} ({Format.Money(book.Potential[i])} potential, {Book.Place(a)}) from {fromName} to {toName}: ");
             sb.Append($"brings {fromName} from {Wording.SignedPct(fromBefore!.Value)} to {Wording.SignedPct(fromAfter!.Value)} ");
             sb.Append($"and {toName} from {Wording.SignedPct(toBefore)} to {Wording.SignedPct(toAfter)}");
         }
         else
         {
-            sb.Append($"Assign unassigned {a.Name} ({Wording.Money(book.Potential[i])} potential, {Book.Place(a)}) to {toName}: ");
-            sb.Append($"brings {toName} from {Wording.SignedPct(toBefore)} to {Wording.SignedPct(toAfter)} (the team mean rises by {Wording.Money(meanShift)})");
+            sb.Append($"Assign unassigned {a.Name} ({Format.Money(book.Potential[i])} potential, {Book.Place(a)}) to {toName}: ");
+            sb.Append($"brings {toName} from {Wording.SignedPct(toBefore)} to {Wording.SignedPct(toAfter)} (the team mean rises by {Format.Money(meanShift)})");
         }
 
         if (swapWith is not null)
@@ -533,7 +534,7 @@ public static class FairnessEngine
             sb.Append($"; part of a swap with {swapWith}");
         }
 
-        sb.Append(book.OpenPipeline[i] > 0 ? $"; {Wording.Money(book.OpenPipeline[i])} of open pipeline goes with it, so plan the hand-over" : "; no open pipeline");
+        sb.Append(book.OpenPipeline[i] > 0 ? $"; {Format.Money(book.OpenPipeline[i])} of open pipeline goes with it, so plan the hand-over" : "; no open pipeline");
         if (!string.IsNullOrWhiteSpace(a.RelationshipNotes))
         {
             sb.Append("; relationship notes go into the transition package");
@@ -602,8 +603,8 @@ public static class FairnessEngine
             if (locked > upper && biggest >= 0)
             {
                 string why = accounts[biggest].NamedAccount ? "named" : book.OpenPipeline[biggest] > 0 && options.ProtectPipeline ? "protected pipeline" : "locked";
-                reasons.Add($"{who}'s accounts that cannot move hold {Wording.Money(locked)}, above the band's upper edge of {Wording.Money(upper)} "
-                    + $"(largest: {accounts[biggest].Name}, {Wording.Money(book.Potential[biggest])}, {why})");
+                reasons.Add($"{who}'s accounts that cannot move hold {Format.Money(locked)}, above the band's upper edge of {Format.Money(upper)} "
+                    + $"(largest: {accounts[biggest].Name}, {Format.Money(book.Potential[biggest])}, {why})");
             }
             else
             {

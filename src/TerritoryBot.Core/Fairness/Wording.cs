@@ -2,32 +2,10 @@ using System.Globalization;
 
 namespace TerritoryBot.Core.Fairness;
 
-/// <summary>Numbers as a manager says them out loud: $240k, $1.2M, +18%, −3%.</summary>
+/// <summary>Numbers as a manager says them out loud: +18%, −3%, 40 km (money is the house format, Format.Money).</summary>
 internal static class Wording
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
-    public static string Money(double value)
-    {
-        double a = Math.Abs(value);
-        string sign = value < 0 ? "-" : "";
-        if (a >= 999_500_000)
-        {
-            return sign + "$" + (a / 1e9).ToString(a >= 9.95e9 ? "0" : "0.0", Inv) + "B";
-        }
-
-        if (a >= 999_500)
-        {
-            return sign + "$" + (a / 1e6).ToString(a >= 9.95e6 ? "0" : "0.0", Inv) + "M";
-        }
-
-        if (a >= 1_000)
-        {
-            return sign + "$" + (a / 1e3).ToString("0", Inv) + "k";
-        }
-
-        return sign + "$" + a.ToString("0", Inv);
-    }
 
     /// <summary>Signed percentage with a real minus sign, e.g. "+18%" or "−3%".</summary>
     public static string SignedPct(double pct)

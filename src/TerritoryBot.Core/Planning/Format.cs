@@ -10,18 +10,37 @@ public static class Format
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    // The house money units, smallest first: whole dollars, whole thousands, millions and billions to two decimals.
+    private static readonly (double Scale, string Format, string Suffix)[] MoneyUnits =
+        [(1, "#,0", ""), (1e3, "#,0", "k"), (1e6, "#,0.##", "M"), (1e9, "#,0.##", "B")];
+
+    /// <summary>
+    /// The house money format for every human-facing text (prose, cards, Markdown/HTML, CLI tables); see
+    /// docs/formatting.md. The unit is the smallest one in which the rounded figure stays below 1,000:
+    /// $950, $12k, $1.25M, $2.1B; negatives "-$12k"; a figure that rounds to zero is "$0"; NaN and ±∞ are "n/a".
+    /// </summary>
     public static string Money(double value, string symbol = "$")
     {
-        string sign = value < 0 ? "-" : "";
-        double v = Math.Abs(value);
-        string body = v switch
+        if (!double.IsFinite(value))
         {
-            >= 999_500_000 => (v / 1e9).ToString("0.##", Invariant) + "B",
-            >= 999_500 => (v / 1e6).ToString("0.##", Invariant) + "M",
-            >= 1_000 => (v / 1e3).ToString("0", Invariant) + "k",
-            _ => v.ToString("0", Invariant),
-        };
-        return sign + symbol + body;
+            return "n/a";
+        }
+
+        double magnitude = Math.Abs(value);
+        string figure = "", suffix = "";
+        foreach (var unit in MoneyUnits)
+        {
+            // Decided on the figure as written, so no unit ever reads 1000 (999.6 is $1k, not $1000): a figure with a
+            // thousands separator moves up a unit; billions take any size.
+            figure = (magnitude / unit.Scale).ToString(unit.Format, Invariant);
+            suffix = unit.Suffix;
+            if (!figure.Contains(',', StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        return (value < 0 && figure != "0" ? "-" : "") + symbol + figure + suffix;
     }
 
     public static string Percent(double fraction) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TerritoryBot.Core.Model;
+using TerritoryBot.Core.Planning;
 using TerritoryBot.Core.Tiering;
 
 namespace TerritoryBot.Core.Scoring;
@@ -131,7 +132,7 @@ internal sealed class PotentialEstimator
         string text;
         if (estimates.Method[i] == PotentialMethod.Comparables)
         {
-            var names = string.Join(", ", comparables.Take(3).Select(x => $"{x.Name} ({TierClassifier.Money(x.CurrentArr)})"));
+            var names = string.Join(", ", comparables.Take(3).Select(x => $"{x.Name} ({Format.Money(x.CurrentArr)})"));
             text = string.Format(c,
                 "Weighted median of {0} comparable customers (nearest: {1}), each scaled to this account's size with elasticity {2:0.00} and priced at the well-penetrated level (×{3:0.00}).",
                 m, names, _e.Combined, _e.Headroom);
@@ -140,12 +141,12 @@ internal sealed class PotentialEstimator
         {
             text = string.Format(c,
                 "Only {0} comparable customer{1} within reach (at least {2} needed), so this is a fallback: average ACV {3} × size factor {4:0.00} × fit factor {5:0.00}. Treat it as indicative.",
-                m, m == 1 ? "" : "s", _options.MinComparables, TierClassifier.Money(_icp.AverageAcv), SizeFactor(i), FitFactor(i));
+                m, m == 1 ? "" : "s", _options.MinComparables, Format.Money(_icp.AverageAcv), SizeFactor(i), FitFactor(i));
         }
 
         if (floorApplied)
         {
-            text += $" Raised to the current ARR of {TierClassifier.Money(account.CurrentArr)}: what a customer pays today is a floor.";
+            text += $" Raised to the current ARR of {Format.Money(account.CurrentArr)}: what a customer pays today is a floor.";
         }
 
         return new PotentialDetail(score.PotentialArr, score.PotentialLow, score.PotentialHigh, estimates.Method[i], comparables, floorApplied, text);

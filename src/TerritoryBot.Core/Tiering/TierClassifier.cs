@@ -1,5 +1,6 @@
 using System.Globalization;
 using TerritoryBot.Core.Model;
+using TerritoryBot.Core.Planning;
 using TerritoryBot.Core.Scoring;
 using TerritoryBot.Core.Statistics;
 
@@ -118,23 +119,16 @@ public static class TierClassifier
         var c = CultureInfo.InvariantCulture;
         var byPotential = thresholds.ByPotential(potential);
         string basis = method == PotentialMethod.Comparables ? "comparable customers" : "the ACV fallback";
-        string estimate = string.Format(c, "Potential {0} (p25–p75 {1}–{2}, from {3})", Money(potential), Money(low), Money(high), basis);
+        string estimate = string.Format(c, "Potential {0} (p25–p75 {1}–{2}, from {3})", Format.Money(potential), Format.Money(low), Format.Money(high), basis);
         string where = byPotential < current
-            ? string.Format(c, "reaches the {0} threshold of {1}", byPotential, Money(thresholds.MinimumFor(byPotential)))
+            ? string.Format(c, "reaches the {0} threshold of {1}", byPotential, Format.Money(thresholds.MinimumFor(byPotential)))
             : byPotential > current
-                ? string.Format(c, "is below the {0} threshold of {1}", current, Money(thresholds.MinimumFor(current)))
-                : string.Format(c, "meets the {0} threshold of {1}", current, Money(thresholds.MinimumFor(current)));
+                ? string.Format(c, "is below the {0} threshold of {1}", current, Format.Money(thresholds.MinimumFor(current)))
+                : string.Format(c, "meets the {0} threshold of {1}", current, Format.Money(thresholds.MinimumFor(current)));
         string fit = recommended != byPotential
             ? string.Format(c, "; ICP fit {0}/5 places it one tier below what potential alone gives", icpFit)
             : string.Format(c, "; ICP fit {0}/5", icpFit);
         string consequence = recommended < current ? "it deserves more coverage than it gets" : "its coverage can be lighter and the capacity reused";
         return $"{estimate} {where}{fit}: {consequence}.";
     }
-
-    internal static string Money(double value) => value switch
-    {
-        >= 1_000_000 => string.Format(CultureInfo.InvariantCulture, "${0:0.0}M", value / 1_000_000),
-        >= 1_000 => string.Format(CultureInfo.InvariantCulture, "${0:0}k", value / 1_000),
-        _ => string.Format(CultureInfo.InvariantCulture, "${0:0}", value),
-    };
 }

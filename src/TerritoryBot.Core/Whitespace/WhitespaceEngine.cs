@@ -1,5 +1,6 @@
 using System.Globalization;
 using TerritoryBot.Core.Model;
+using TerritoryBot.Core.Planning;
 using TerritoryBot.Core.Scoring;
 using TerritoryBot.Core.Tiering;
 
@@ -126,9 +127,9 @@ public static class WhitespaceEngine
         double? increase = worked == 0 ? null : 100.0 * inScope.Count / worked;
         string sentence = worked == 0
             ? string.Format(CultureInfo.InvariantCulture, "Whitespace surfaces {0:N0} high-fit accounts worth {1}; you work no high-fit account today.",
-                inScope.Count, TierClassifier.Money(potential))
+                inScope.Count, Format.Money(potential))
             : string.Format(CultureInfo.InvariantCulture, "Whitespace surfaces {0:N0} more high-fit accounts ({1}) on top of the {2:N0} you already work: +{3:0}%.",
-                inScope.Count, TierClassifier.Money(potential), worked, increase);
+                inScope.Count, Format.Money(potential), worked, increase);
         return new WhitespaceReport(rep.RepId, rep.Name, ScopeRule, inScope.Count, owned, unassigned, potential, worked, increase, sentence, ranked);
     }
 
@@ -191,7 +192,7 @@ public static class WhitespaceEngine
         string hypothesis = string.Format(c,
             "{0} ({1}, {2:N0} employees, fit {3}/5) {4}{5}: open with the {6} on {7} — comparable accounts point to about {8} a year ({9}–{10}).",
             a.Name, a.Industry, a.Employees, s.IcpFit, lookalike, why, persona, play.Pains[0],
-            TierClassifier.Money(s.PotentialArr), TierClassifier.Money(s.PotentialLow), TierClassifier.Money(s.PotentialHigh));
+            Format.Money(s.PotentialArr), Format.Money(s.PotentialLow), Format.Money(s.PotentialHigh));
         if (explanation.Potential.Method == PotentialMethod.Fallback)
         {
             hypothesis = hypothesis.Replace("comparable accounts point to", "our average deal size suggests", StringComparison.Ordinal);

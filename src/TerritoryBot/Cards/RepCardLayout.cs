@@ -119,6 +119,4 @@ internal static class RepCardLayout
 
         return ExecuteAction.Drill(title, verb, json);
     }
-
-    public static string Money(double value) => Format.Money(value);
 }

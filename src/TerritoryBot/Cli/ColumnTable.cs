@@ -57,13 +57,6 @@ internal sealed class ColumnTable(params string[] headers)
         }
     }
 
-    public static string Money(double value)
-    {
-        double a = Math.Abs(value);
-        string sign = value < 0 ? "-" : "";
-        return a >= 999_500 ? $"{sign}${a / 1e6:0.0}M" : a >= 1_000 ? $"{sign}${a / 1e3:0}k" : $"{sign}${a:0}";
-    }
-
     public static string Signed(double pct) => pct >= 0.05 ? $"+{pct:0.0}%" : pct <= -0.05 ? $"−{-pct:0.0}%" : "0.0%";
 
     public static string Pct(double pct) => double.IsFinite(pct) ? $"{pct:0}%" : "∞";

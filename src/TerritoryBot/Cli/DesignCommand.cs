@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using TerritoryBot.Data;
 using TerritoryBot.Core.Design;
 using TerritoryBot.Core.Fit;
 using TerritoryBot.Core.Model;
+using TerritoryBot.Core.Planning;
 using TerritoryBot.Core.Scoring;
+using TerritoryBot.Data;
 
 namespace TerritoryBot.Cli;
 
@@ -186,7 +187,7 @@ internal static class DesignCommand
         {
             var m = s.Metrics;
             output.WriteLine(string.Create(Inv,
-                $"{s.Name,-12} {m.Potential.Gini,8:0.000} {m.Potential.Spread,10:0.000} {m.Potential.MaxDeviationFromTarget * 100,9:0.0}% {m.Workload.Gini,9:0.000} {m.MeanKmToHome,8:0} {m.SegmentConsistency * 100,4:0}% {m.RepFit,5:0.00} {m.ContinuityAccounts * 100,4:0}% {m.ContinuityArr * 100,7:0}% {m.AccountsMoved,6} {Money(m.PipelineMoved),14}"));
+                $"{s.Name,-12} {m.Potential.Gini,8:0.000} {m.Potential.Spread,10:0.000} {m.Potential.MaxDeviationFromTarget * 100,9:0.0}% {m.Workload.Gini,9:0.000} {m.MeanKmToHome,8:0} {m.SegmentConsistency * 100,4:0}% {m.RepFit,5:0.00} {m.ContinuityAccounts * 100,4:0}% {m.ContinuityArr * 100,7:0}% {m.AccountsMoved,6} {Format.Money(m.PipelineMoved),14}"));
         }
 
         if (result.Current.Metrics.Unassigned > 0)
@@ -218,7 +219,4 @@ internal static class DesignCommand
             }
         }
     }
-
-    private static string Money(double v) =>
-        v >= 1e6 ? "$" + (v / 1e6).ToString("0.0", Inv) + "M" : v >= 1e3 ? "$" + (v / 1e3).ToString("0", Inv) + "k" : "$" + v.ToString("0", Inv);
 }

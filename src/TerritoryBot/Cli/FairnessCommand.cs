@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using TerritoryBot.Core.Fairness;
 using TerritoryBot.Core.Model;
+using TerritoryBot.Core.Planning;
 using TerritoryBot.Core.Scoring;
 
 namespace TerritoryBot.Cli;
@@ -91,19 +92,19 @@ internal static class FairnessCommand
         var table = new ColumnTable("Rep", "Name", "Seniority", "Accounts", "Potential", "vs mean", "vs median", "Workload", "vs mean", "Outlier");
         foreach (var t in report.Territories)
         {
-            table.Add(t.RepId, t.RepName, t.Seniority.ToString(), t.AccountCount.ToString(CultureInfo.InvariantCulture), ColumnTable.Money(t.PotentialArr),
+            table.Add(t.RepId, t.RepName, t.Seniority.ToString(), t.AccountCount.ToString(CultureInfo.InvariantCulture), Format.Money(t.PotentialArr),
                 ColumnTable.Signed(t.DeviationPct), ColumnTable.Signed(t.DeviationFromMedianPct), $"{t.Workload:0}", ColumnTable.Signed(t.WorkloadDeviationPct),
                 t.IsOutlier ? "yes" : "");
         }
 
         table.Write(output);
         output.WriteLine();
-        output.WriteLine($"Potential: mean {ColumnTable.Money(s.MeanPotential)}, median {ColumnTable.Money(s.MedianPotential)}, range "
-            + $"{ColumnTable.Money(s.MinPotential)}–{ColumnTable.Money(s.MaxPotential)}, Gini {s.PotentialGini:0.00}, CV {s.PotentialCv:0.00}.");
+        output.WriteLine($"Potential: mean {Format.Money(s.MeanPotential)}, median {Format.Money(s.MedianPotential)}, range "
+            + $"{Format.Money(s.MinPotential)}–{Format.Money(s.MaxPotential)}, Gini {s.PotentialGini:0.00}, CV {s.PotentialCv:0.00}.");
         output.WriteLine($"Workload: mean {s.MeanWorkload:0}h, range {s.MinWorkload:0}h–{s.MaxWorkload:0}h, Gini {s.WorkloadGini:0.00}.");
         if (s.UnassignedAccounts > 0)
         {
-            output.WriteLine($"Unassigned: {s.UnassignedAccounts} accounts, {ColumnTable.Money(s.UnassignedPotential)} of potential.");
+            output.WriteLine($"Unassigned: {s.UnassignedAccounts} accounts, {Format.Money(s.UnassignedPotential)} of potential.");
         }
 
         output.WriteLine(report.Outliers.Count == 0 ? "Outliers: none." : $"Outliers: {string.Join(", ", report.Outliers)}.");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using TerritoryBot.Core.Coverage;
 using TerritoryBot.Core.Model;
+using TerritoryBot.Core.Planning;
 using TerritoryBot.Core.Scoring;
 
 namespace TerritoryBot.Cli;
@@ -64,7 +65,7 @@ internal static class GapsCommand
         {
             reps.Add(r.RepId, r.RepName, r.Accounts.ToString(CultureInfo.InvariantCulture),
                 r.Capacity.ToString(CultureInfo.InvariantCulture) + (r.DefaultCapacity ? "*" : ""),
-                ColumnTable.Pct(r.LoadPct), ColumnTable.Money(r.UncoveredPotential), ColumnTable.Money(r.OpportunityCost));
+                ColumnTable.Pct(r.LoadPct), Format.Money(r.UncoveredPotential), Format.Money(r.OpportunityCost));
         }
 
         reps.Write(output);
@@ -74,7 +75,7 @@ internal static class GapsCommand
         }
 
         output.WriteLine();
-        output.WriteLine($"High-potential gap clusters ({report.ClusterCount} found; potential ≥ {ColumnTable.Money(s.HighPotentialThreshold)}, "
+        output.WriteLine($"High-potential gap clusters ({report.ClusterCount} found; potential ≥ {Format.Money(s.HighPotentialThreshold)}, "
             + $"within {options.ClusterRadiusKm:0} km, at least {options.MinClusterAccounts} accounts):");
         if (report.Clusters.Count == 0)
         {
@@ -86,8 +87,8 @@ internal static class GapsCommand
             foreach (var c in report.Clusters.Take(10))
             {
                 clusters.Add(c.Id.ToString(CultureInfo.InvariantCulture), c.Label, c.Accounts.ToString(CultureInfo.InvariantCulture),
-                    c.UnassignedAccounts.ToString(CultureInfo.InvariantCulture), ColumnTable.Money(c.PotentialArr), ColumnTable.Money(c.UncoveredPotential),
-                    ColumnTable.Money(c.OpportunityCost), $"{c.RadiusKm:0} km",
+                    c.UnassignedAccounts.ToString(CultureInfo.InvariantCulture), Format.Money(c.PotentialArr), Format.Money(c.UncoveredPotential),
+                    Format.Money(c.OpportunityCost), $"{c.RadiusKm:0} km",
                     c.Owners.Count == 0 ? "no owner" : string.Join(", ", c.Owners.Take(2).Select(o => $"{o.RepId} {ColumnTable.Pct(o.LoadPct)}")));
             }
 
@@ -105,8 +106,8 @@ internal static class GapsCommand
         foreach (var x in slices)
         {
             table.Add(x.Name, x.Accounts.ToString(CultureInfo.InvariantCulture), x.UnassignedAccounts.ToString(CultureInfo.InvariantCulture),
-                ColumnTable.Money(x.PotentialArr), x.CapacityApplied.ToString("0", CultureInfo.InvariantCulture), ColumnTable.Pct(x.CoveragePct),
-                ColumnTable.Money(x.UncoveredPotential), ColumnTable.Money(x.OpportunityCost));
+                Format.Money(x.PotentialArr), x.CapacityApplied.ToString("0", CultureInfo.InvariantCulture), ColumnTable.Pct(x.CoveragePct),
+                Format.Money(x.UncoveredPotential), Format.Money(x.OpportunityCost));
         }
 
         table.Write(output);

@@ -3,6 +3,7 @@ using System.Globalization;
 using TerritoryBot.Core.Model;
 using TerritoryBot.Core.Scoring;
 using TerritoryBot.Data;
+using Format = TerritoryBot.Core.Planning.Format;
 
 namespace TerritoryBot.Cli;
 
@@ -75,14 +76,14 @@ internal static class ScoreCommand
         var c = CultureInfo.InvariantCulture;
         var s = result.Summary;
         o.WriteLine(string.Format(c, "Scored {0:N0} accounts as of {1:yyyy-MM-dd}: total potential {2}, current ARR {3} from {4:N0} customers.",
-            s.Accounts, result.AsOf, Money(s.TotalPotentialArr), Money(s.TotalCurrentArr), s.Customers));
+            s.Accounts, result.AsOf, Format.Money(s.TotalPotentialArr), Format.Money(s.TotalCurrentArr), s.Customers));
         o.WriteLine($"Concentration: {s.Concentration.Sentence} (Gini {s.Concentration.Gini.ToString("0.00", c)}).");
         o.WriteLine(string.Format(c, "Potential from comparable customers for {0:N0} accounts, fallback (average ACV × size × fit) for {1:N0}.",
             s.ComparablesEstimates, s.FallbackEstimates));
         o.WriteLine($"Size elasticity: {result.Elasticity.Describe()}.");
         var t = result.Thresholds;
         o.WriteLine(string.Format(c, "Tier thresholds{0}: Strategic ≥ {1}, Enterprise ≥ {2}, Commercial ≥ {3}; fit ≤ {4} moves one tier down.",
-            t.FromDistribution ? " (from the distribution)" : "", Money(t.Strategic), Money(t.Enterprise), Money(t.Commercial), t.DemoteAtOrBelowFit));
+            t.FromDistribution ? " (from the distribution)" : "", Format.Money(t.Strategic), Format.Money(t.Enterprise), Format.Money(t.Commercial), t.DemoteAtOrBelowFit));
         o.WriteLine(string.Format(c, "Whitespace: {0:N0} high-fit accounts with no relationship.", s.WhitespaceAccounts));
         o.WriteLine();
         Segments(o, "Tier", s.ByTier);
@@ -92,11 +93,11 @@ internal static class ScoreCommand
 
         o.WriteLine($"Top {s.TopAccounts.Count} accounts by potential");
         ColumnTable.WritePlain(o, ["#", "account", "name", "industry", "tier", "status", "fit", "potential", "coverage"],
-            s.TopAccounts.Select(a => new[] { a.Rank.ToString(c), a.AccountId, a.Name, a.Industry, a.Tier.ToString(), a.Status.ToString(), a.IcpFit.ToString(c), Money(a.PotentialArr), a.CoverageApproach }));
+            s.TopAccounts.Select(a => new[] { a.Rank.ToString(c), a.AccountId, a.Name, a.Industry, a.Tier.ToString(), a.Status.ToString(), a.IcpFit.ToString(c), Format.Money(a.PotentialArr), a.CoverageApproach }));
         o.WriteLine();
         o.WriteLine(string.Format(c, "Misclassified: {0:N0} accounts whose current tier disagrees with their potential (largest gaps first)", s.MisclassifiedCount));
         ColumnTable.WritePlain(o, ["account", "name", "move", "potential", "fit", "rationale"],
-            s.Misclassified.Take(20).Select(m => new[] { m.AccountId, m.Name, m.Move, Money(m.PotentialArr), m.IcpFit.ToString(c), m.Rationale }));
+            s.Misclassified.Take(20).Select(m => new[] { m.AccountId, m.Name, m.Move, Format.Money(m.PotentialArr), m.IcpFit.ToString(c), m.Rationale }));
         o.WriteLine();
         o.WriteLine("Every account with its fit breakdown and comparables: territorybot score --json");
     }
@@ -104,11 +105,9 @@ internal static class ScoreCommand
     private static void Segments(TextWriter o, string title, IReadOnlyList<SegmentTotal> segments)
     {
         ColumnTable.WritePlain(o, [title.ToLowerInvariant(), "accounts", "potential", "share", "current ARR"],
-            segments.Select(x => new[] { x.Name, x.Accounts.ToString("N0", CultureInfo.InvariantCulture), Money(x.PotentialArr), x.ShareOfPotential.ToString("0.0%", CultureInfo.InvariantCulture), Money(x.CurrentArr) }));
+            segments.Select(x => new[] { x.Name, x.Accounts.ToString("N0", CultureInfo.InvariantCulture), Format.Money(x.PotentialArr), x.ShareOfPotential.ToString("0.0%", CultureInfo.InvariantCulture), Format.Money(x.CurrentArr) }));
         o.WriteLine();
     }
-
-    internal static string Money(double v) => v.ToString("$#,0", CultureInfo.InvariantCulture);
 
     internal sealed record ScoreDocument(DateOnly AsOf, IReadOnlyList<AccountJson> Accounts, SummaryJson Summary);
 

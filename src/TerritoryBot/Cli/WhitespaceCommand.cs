@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using TerritoryBot.Core.Model;
+using TerritoryBot.Core.Planning;
 using TerritoryBot.Core.Scoring;
 using TerritoryBot.Core.Whitespace;
 
@@ -48,13 +49,13 @@ internal static class WhitespaceCommand
         output.WriteLine($"Whitespace for {report.RepName} ({report.RepId}) — {report.ScopeRule}.");
         output.WriteLine(report.Sentence);
         output.WriteLine(string.Format(c, "{0:N0} whitespace accounts ({1:N0} owned, {2:N0} unassigned), potential {3}.",
-            report.WhitespaceAccounts, report.OwnedWhitespace, report.UnassignedWhitespace, ScoreCommand.Money(report.WhitespacePotentialArr)));
+            report.WhitespaceAccounts, report.OwnedWhitespace, report.UnassignedWhitespace, Format.Money(report.WhitespacePotentialArr)));
         output.WriteLine();
         ColumnTable.WritePlain(output, ["#", "account", "name", "industry", "fit", "opp", "est. ARR (p25–p75)", "persona", "triggers"],
             report.Top.Select(x => new[]
             {
                 x.Rank.ToString(c), x.AccountId, x.Name, x.Industry, x.IcpFit.ToString(c), x.OpportunityScore.ToString("0", c),
-                $"{ScoreCommand.Money(x.EstimatedArr)} ({ScoreCommand.Money(x.EstimatedArrLow)}–{ScoreCommand.Money(x.EstimatedArrHigh)})",
+                $"{Format.Money(x.EstimatedArr)} ({Format.Money(x.EstimatedArrLow)}–{Format.Money(x.EstimatedArrHigh)})",
                 x.EntryPersona, string.Join("; ", x.TriggerSignals),
             }));
         foreach (var x in report.Top)

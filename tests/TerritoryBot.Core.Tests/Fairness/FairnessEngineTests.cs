@@ -246,7 +246,7 @@ public sealed class FairnessEngineTests
 
         var who = Assert.IsType<DisadvantagedRep>(report.MostDisadvantaged);
         Assert.Equal(("R3", DisadvantageReason.LowPotentialPerQuota), (who.RepId, who.Reason));
-        Assert.Contains("My quota is $2.0M but my territory holds only $1.0M of potential: 0.5× quota, against 0.8× for the team.", who.Concern);
+        Assert.Contains("My quota is $2M but my territory holds only $1M of potential: 0.5× quota, against 0.8× for the team.", who.Concern);
         // Team: 0.8× quota; R0–R2 sit at 1.0× (+25%), R3 at 0.5× (−38%): all four are off by more than 10%.
         Assert.Equal(["R0", "R1", "R2", "R3"], report.SeniorityQuota.RepsOffQuotaRatio);
     }
