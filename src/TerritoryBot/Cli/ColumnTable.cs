@@ -1,6 +1,10 @@
 namespace TerritoryBot.Cli;
 
-/// <summary>A plain-text table for human output: left-aligned text, right-aligned numbers.</summary>
+/// <summary>
+/// The one plain-text table of the human CLI output (docs/formatting.md): a header row, a dashed rule, columns two
+/// spaces apart, text left-aligned and number columns right-aligned. A column is a number column when every cell
+/// that is not a placeholder ("", "-", "n/a") starts with a figure: 12, 4.5%, $1.2M, -$3k, +2.0%, 1.3x thin, 45% (9/20).
+/// </summary>
 internal sealed class ColumnTable(params string[] headers)
 {
     private readonly List<string[]> rows = [];
@@ -11,6 +15,12 @@ internal sealed class ColumnTable(params string[] headers)
         return this;
     }
 
+    public ColumnTable AddRange(IEnumerable<string[]> cells)
+    {
+        rows.AddRange(cells);
+        return this;
+    }
+
     public void Write(TextWriter output)
     {
         int columns = headers.Length;
@@ -18,12 +28,10 @@ internal sealed class ColumnTable(params string[] headers)
         var numeric = new bool[columns];
         for (int c = 0; c < columns; c++)
         {
-            widths[c] = headers[c].Length;
-            numeric[c] = rows.Count > 0 && rows.All(r => c < r.Length && LooksNumeric(r[c]));
-            foreach (var r in rows)
-            {
-                widths[c] = Math.Max(widths[c], c < r.Length ? r[c].Length : 0);
-            }
+            var cells = rows.Select(r => c < r.Length ? r[c] : "").ToList();
+            var figures = cells.Where(cell => !IsPlaceholder(cell)).ToList();
+            numeric[c] = figures.Count > 0 && figures.All(StartsWithFigure);
+            widths[c] = cells.Append(headers[c]).Max(cell => cell.Length);
         }
 
         output.WriteLine(Line(headers, widths, numeric));
@@ -41,26 +49,13 @@ internal sealed class ColumnTable(params string[] headers)
             return numeric[c] ? cell.PadLeft(w) : cell.PadRight(w);
         })).TrimEnd();
 
-    /// <summary>A plain fixed-width text table; long cells are kept whole (the last column is never padded).</summary>
-    public static void WritePlain(TextWriter o, IReadOnlyList<string> header, IEnumerable<string[]> rows)
-    {
-        var all = rows.Prepend([.. header]).ToList();
-        var widths = header.Select((_, i) => all.Max(r => i < r.Length ? r[i].Length : 0)).ToArray();
-        for (int r = 0; r < all.Count; r++)
-        {
-            var cells = all[r].Select((cell, i) => i == widths.Length - 1 ? cell : cell.PadRight(widths[i]));
-            o.WriteLine(string.Join("  ", cells).TrimEnd());
-            if (r == 0)
-            {
-                o.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
-            }
-        }
-    }
-
     public static string Signed(double pct) => pct >= 0.05 ? $"+{pct:0.0}%" : pct <= -0.05 ? $"−{-pct:0.0}%" : "0.0%";
 
     public static string Pct(double pct) => double.IsFinite(pct) ? $"{pct:0}%" : "∞";
 
-    private static bool LooksNumeric(string s) =>
-        s.Length > 0 && (char.IsDigit(s[^1]) || s[^1] is '%' or 'k' or 'M' or 'B' or 'h') && (char.IsDigit(s[0]) || s[0] is '$' or '+' or '-' or '−');
+    private static bool IsPlaceholder(string cell) => cell is "" or "-" or "n/a";
+
+    // A digit, possibly after a sign and a currency symbol: "12", "-$3k", "+2.0%", "−1.5%", "$950"; "∞" counts too.
+    private static bool StartsWithFigure(string cell) =>
+        cell.TrimStart('+', '-', '−', '$').FirstOrDefault() is var first && (char.IsAsciiDigit(first) || first == '∞');
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using TerritoryBot.Core.Demo;
+using TerritoryBot.Core.Planning;
 using TerritoryBot.Demo;
 
 namespace TerritoryBot.Cli;
@@ -47,13 +48,12 @@ internal static class DemoDataCommand
         int people = data.Reps.Count, territoryReps = data.Reps.Count(r => r.CarriesTerritory);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Wrote a demo universe (seed {options.Seed}, as of {options.AsOf:yyyy-MM-dd}) to {Path.GetFullPath(outDir)}:"));
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"  {DemoDataWriter.AccountsFile,-18} {data.Accounts.Count,9:N0} accounts ({data.Accounts.Count(a => a.IsCustomer):N0} customers)"));
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"  {DemoDataWriter.RepsFile,-18} {people,9:N0} people ({territoryReps:N0} reps, {people - territoryReps:N0} manager/ops)"));
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"  {DemoDataWriter.OpportunitiesFile,-18} {data.Opportunities.Count,9:N0} opportunities ({data.Opportunities.Count(o => o.IsOpen):N0} open)"));
-        await output.WriteLineAsync($"  {DemoDataWriter.IcpFile,-18} {data.Icp.Product}");
+        new ColumnTable("File", "Rows", "Contents")
+            .Add(DemoDataWriter.AccountsFile, Format.Int(data.Accounts.Count), $"accounts ({Format.Int(data.Accounts.Count(a => a.IsCustomer))} customers)")
+            .Add(DemoDataWriter.RepsFile, Format.Int(people), $"people ({Format.Int(territoryReps)} reps, {Format.Int(people - territoryReps)} manager/ops)")
+            .Add(DemoDataWriter.OpportunitiesFile, Format.Int(data.Opportunities.Count), $"opportunities ({Format.Int(data.Opportunities.Count(o => o.IsOpen))} open)")
+            .Add(DemoDataWriter.IcpFile, "", data.Icp.Product)
+            .Write(output);
         await output.WriteLineAsync($"Load it with: territorybot import --data {Path.GetFullPath(outDir)}");
         return CliSupport.Ok;
     }

@@ -182,13 +182,18 @@ internal static class DesignCommand
 
     private static void WriteTable(DesignResult result, TextWriter output)
     {
-        output.WriteLine($"{"scenario",-12} {"pot Gini",8} {"pot spread",10} {"pot maxdev",10} {"work Gini",9} {"km home",8} {"seg",5} {"fit",5} {"kept",5} {"kept ARR",8} {"moved",6} {"pipeline moved",14}");
+        var table = new ColumnTable("Scenario", "Pot Gini", "Pot spread", "Pot maxdev", "Work Gini", "Km home", "Seg", "Fit", "Kept", "Kept ARR", "Moved", "Pipeline moved");
         foreach (var s in result.Scenarios.Prepend(result.Current))
         {
             var m = s.Metrics;
-            output.WriteLine(string.Create(Inv,
-                $"{s.Name,-12} {m.Potential.Gini,8:0.000} {m.Potential.Spread,10:0.000} {m.Potential.MaxDeviationFromTarget * 100,9:0.0}% {m.Workload.Gini,9:0.000} {m.MeanKmToHome,8:0} {m.SegmentConsistency * 100,4:0}% {m.RepFit,5:0.00} {m.ContinuityAccounts * 100,4:0}% {m.ContinuityArr * 100,7:0}% {m.AccountsMoved,6} {Format.Money(m.PipelineMoved),14}"));
+            table.Add(s.Name, m.Potential.Gini.ToString("0.000", Inv), m.Potential.Spread.ToString("0.000", Inv),
+                (m.Potential.MaxDeviationFromTarget * 100).ToString("0.0", Inv) + "%", m.Workload.Gini.ToString("0.000", Inv),
+                m.MeanKmToHome.ToString("0", Inv), (m.SegmentConsistency * 100).ToString("0", Inv) + "%", m.RepFit.ToString("0.00", Inv),
+                (m.ContinuityAccounts * 100).ToString("0", Inv) + "%", (m.ContinuityArr * 100).ToString("0", Inv) + "%",
+                m.AccountsMoved.ToString(Inv), Format.Money(m.PipelineMoved));
         }
+
+        table.Write(output);
 
         if (result.Current.Metrics.Unassigned > 0)
         {

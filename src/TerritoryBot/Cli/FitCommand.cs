@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using TerritoryBot.Core.Fit;
 using TerritoryBot.Core.Model;
+using TerritoryBot.Core.Planning;
 using TerritoryBot.Core.Scoring;
 
 namespace TerritoryBot.Cli;
@@ -88,13 +89,13 @@ internal static class FitCommand
         var repRows = report.Reps.Select(r => new[]
         {
             r.RepId, r.Name, r.Ramping ? "yes" : "", Cell(r.Overall),
-            r.OpenPipeline.ToString("#,0", CultureInfo.InvariantCulture),
+            Format.Money(r.OpenPipeline),
             r.PipelineCoverage is { } c ? c.ToString("0.0", CultureInfo.InvariantCulture) + "x" + (r.ThinPipeline ? " thin" : "") : "n/a",
         }).ToList();
-        ColumnTable.WritePlain(output, ["rep", "name", "ramping", "win rate (won/closed)", "open pipeline", "coverage"], repRows);
+        new ColumnTable("Rep", "Name", "Ramping", "Win rate (won/closed)", "Open pipeline", "Coverage").AddRange(repRows).Write(output);
         output.WriteLine();
 
-        var header = new List<string> { "industry", "team" };
+        var header = new List<string> { "Industry", "Team" };
         header.AddRange(report.Reps.Select(r => r.RepId));
         var matrix = report.Industries.Select(i =>
         {
@@ -102,7 +103,7 @@ internal static class FitCommand
             row.AddRange(report.Reps.Select(r => Cell(r.ByIndustry[i])));
             return row.ToArray();
         }).ToList();
-        ColumnTable.WritePlain(output, header.ToArray(), matrix);
+        new ColumnTable([.. header]).AddRange(matrix).Write(output);
         output.WriteLine();
 
         var best = report.BestFit.Select(b => new[]
@@ -110,6 +111,6 @@ internal static class FitCommand
             b.Industry, b.BestRepId ?? "-", b.BestRate is { } br ? P(br) : "-", b.RunnerUpRepId ?? "-",
             b.Margin is { } m ? (m * 100).ToString("0.0", CultureInfo.InvariantCulture) + " pts" : "-",
         }).ToList();
-        ColumnTable.WritePlain(output, ["industry", "best fit", "rate", "runner-up", "margin"], best);
+        new ColumnTable("Industry", "Best fit", "Rate", "Runner-up", "Margin").AddRange(best).Write(output);
     }
 }

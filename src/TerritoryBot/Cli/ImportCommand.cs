@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TerritoryBot.Core.Planning;
 using TerritoryBot.Data;
 using TerritoryBot.Import;
 
@@ -31,13 +32,15 @@ internal static class ImportCommand
     {
         var summary = await db.ImportDataSetAsync(folder.Data!, replaceIcp: folder.HasIcp, ct);
         await output.WriteLineAsync($"Imported {dataDir.FullName}");
-        await output.WriteLineAsync(Line("accounts", summary.Accounts));
-        await output.WriteLineAsync(Line("reps", summary.Reps));
-        await output.WriteLineAsync(Line("opportunities", summary.Opportunities));
-        await output.WriteLineAsync(folder.HasIcp ? "  icp.json       replaced" : "  icp.json       absent; stored profile kept (default when none)");
+        var table = new ColumnTable("Table", "Rows", "Inserted", "Updated")
+            .Add(Row("accounts", summary.Accounts))
+            .Add(Row("reps", summary.Reps))
+            .Add(Row("opportunities", summary.Opportunities));
+        table.Write(output);
+        await output.WriteLineAsync(folder.HasIcp ? "icp.json replaced." : "icp.json absent; stored profile kept (default when none).");
         return CliSupport.Ok;
     }
 
-    private static string Line(string table, UpsertCounts counts) =>
-        $"  {table,-14} {counts.Total,8:N0}  ({counts.Inserted:N0} inserted, {counts.Updated:N0} updated)";
+    private static string[] Row(string table, UpsertCounts counts) =>
+        [table, Format.Int(counts.Total), Format.Int(counts.Inserted), Format.Int(counts.Updated)];
 }

@@ -92,20 +92,23 @@ internal static class ScoreCommand
         Segments(o, "Status", s.ByStatus);
 
         o.WriteLine($"Top {s.TopAccounts.Count} accounts by potential");
-        ColumnTable.WritePlain(o, ["#", "account", "name", "industry", "tier", "status", "fit", "potential", "coverage"],
-            s.TopAccounts.Select(a => new[] { a.Rank.ToString(c), a.AccountId, a.Name, a.Industry, a.Tier.ToString(), a.Status.ToString(), a.IcpFit.ToString(c), Format.Money(a.PotentialArr), a.CoverageApproach }));
+        new ColumnTable("#", "Account", "Name", "Industry", "Tier", "Status", "Fit", "Potential", "Coverage")
+            .AddRange(s.TopAccounts.Select(a => new[] { a.Rank.ToString(c), a.AccountId, a.Name, a.Industry, a.Tier.ToString(), a.Status.ToString(), a.IcpFit.ToString(c), Format.Money(a.PotentialArr), a.CoverageApproach }))
+            .Write(o);
         o.WriteLine();
         o.WriteLine(string.Format(c, "Misclassified: {0:N0} accounts whose current tier disagrees with their potential (largest gaps first)", s.MisclassifiedCount));
-        ColumnTable.WritePlain(o, ["account", "name", "move", "potential", "fit", "rationale"],
-            s.Misclassified.Take(20).Select(m => new[] { m.AccountId, m.Name, m.Move, Format.Money(m.PotentialArr), m.IcpFit.ToString(c), m.Rationale }));
+        new ColumnTable("Account", "Name", "Move", "Potential", "Fit", "Rationale")
+            .AddRange(s.Misclassified.Take(20).Select(m => new[] { m.AccountId, m.Name, m.Move, Format.Money(m.PotentialArr), m.IcpFit.ToString(c), m.Rationale }))
+            .Write(o);
         o.WriteLine();
         o.WriteLine("Every account with its fit breakdown and comparables: territorybot score --json");
     }
 
     private static void Segments(TextWriter o, string title, IReadOnlyList<SegmentTotal> segments)
     {
-        ColumnTable.WritePlain(o, [title.ToLowerInvariant(), "accounts", "potential", "share", "current ARR"],
-            segments.Select(x => new[] { x.Name, x.Accounts.ToString("N0", CultureInfo.InvariantCulture), Format.Money(x.PotentialArr), x.ShareOfPotential.ToString("0.0%", CultureInfo.InvariantCulture), Format.Money(x.CurrentArr) }));
+        new ColumnTable(title, "Accounts", "Potential", "Share", "Current ARR")
+            .AddRange(segments.Select(x => new[] { x.Name, x.Accounts.ToString("N0", CultureInfo.InvariantCulture), Format.Money(x.PotentialArr), x.ShareOfPotential.ToString("0.0%", CultureInfo.InvariantCulture), Format.Money(x.CurrentArr) }))
+            .Write(o);
         o.WriteLine();
     }
 

@@ -51,13 +51,14 @@ internal static class WhitespaceCommand
         output.WriteLine(string.Format(c, "{0:N0} whitespace accounts ({1:N0} owned, {2:N0} unassigned), potential {3}.",
             report.WhitespaceAccounts, report.OwnedWhitespace, report.UnassignedWhitespace, Format.Money(report.WhitespacePotentialArr)));
         output.WriteLine();
-        ColumnTable.WritePlain(output, ["#", "account", "name", "industry", "fit", "opp", "est. ARR (p25–p75)", "persona", "triggers"],
-            report.Top.Select(x => new[]
+        new ColumnTable("#", "Account", "Name", "Industry", "Fit", "Opp", "Est. ARR (p25–p75)", "Persona", "Triggers")
+            .AddRange(report.Top.Select(x => new[]
             {
                 x.Rank.ToString(c), x.AccountId, x.Name, x.Industry, x.IcpFit.ToString(c), x.OpportunityScore.ToString("0", c),
                 $"{Format.Money(x.EstimatedArr)} ({Format.Money(x.EstimatedArrLow)}–{Format.Money(x.EstimatedArrHigh)})",
                 x.EntryPersona, string.Join("; ", x.TriggerSignals),
-            }));
+            }))
+            .Write(output);
         foreach (var x in report.Top)
         {
             output.WriteLine();

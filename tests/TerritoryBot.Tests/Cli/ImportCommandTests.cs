@@ -23,12 +23,13 @@ public sealed class ImportCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
-        Assert.Contains("accounts              3  (3 inserted, 0 updated)", stdout);
-        Assert.Contains("opportunities         2  (2 inserted, 0 updated)", stdout);
+        Assert.Matches(@"(?m)^Table +Rows +Inserted +Updated$", stdout);
+        Assert.Matches(@"(?m)^accounts +3 +3 +0$", stdout);
+        Assert.Matches(@"(?m)^opportunities +2 +2 +0$", stdout);
 
         (exit, stdout, _) = await RunAsync("import", "--data", folder.Path);
         Assert.Equal(0, exit);
-        Assert.Contains("reps                  3  (0 inserted, 3 updated)", stdout);
+        Assert.Matches(@"(?m)^reps +3 +0 +3$", stdout);
     }
 
     [Fact]

@@ -142,8 +142,8 @@ public sealed class DemoDataTests : IDisposable
         Assert.Equal(0, code);
         Assert.True(File.Exists(Path.Combine(_dir, "icp.json")));
         string text = output.ToString();
-        Assert.Contains("120 accounts", text);
-        Assert.Contains("5 people (3 reps", text);
+        Assert.Matches(@"(?m)^accounts\.csv +120  accounts \(", text);
+        Assert.Matches(@"(?m)^reps\.csv +5  people \(3 reps", text);
         Assert.Contains("seed 9, as of 2025-01-15", text);
     }
 

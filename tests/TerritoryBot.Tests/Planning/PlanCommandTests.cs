@@ -61,7 +61,7 @@ public sealed class PlanCommandTests
         FitCommand.Run(PlanFixture.Data(), PlanFixture.AsOf, json: false, output);
         string text = output.ToString();
         Assert.Contains("(6/6)", text, StringComparison.Ordinal);
-        Assert.Contains("best fit", text, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^Industry +Best fit +Rate +Runner-up +Margin$", text);
         Assert.Contains("0.2x thin", text, StringComparison.Ordinal);
     }
 }
