@@ -1,12 +1,15 @@
 using System.Text;
+using CsvHelper;
 using TerritoryBot.Core.Model;
+using TerritoryBot.Import;
 
 namespace TerritoryBot.Cli;
 
 /// <summary>
 /// An uploaded assignment: a CSV with columns account_id and rep_id (header names case-insensitive,
 /// extra columns ignored). Accounts missing from the file are unassigned; an empty rep_id leaves that
-/// account unassigned too. Every problem is reported as <c>file:line: column: reason</c>.
+/// account unassigned too. Read through the shared CSV reader (<see cref="CsvRecords"/>, as the data folders are);
+/// every problem is reported as <c>file:line: column: reason</c>, at most 50.
 /// </summary>
 internal static class AssignmentsFile
 {
@@ -27,35 +30,79 @@ internal static class AssignmentsFile
     public static IReadOnlyList<Assignment> Parse(TextReader reader, string fileName, DataSet data)
     {
         var errors = new List<string>();
-        var records = Records(reader.ReadToEnd(), fileName, errors).ToList();
-        if (records.Count == 0)
+        using var records = CsvRecords.FromReader(reader);
+        try
         {
-            throw new BadInputException(errors.Count > 0 ? errors : [$"{fileName}:1: header: the file is empty; expected columns account_id, rep_id"]);
+            var result = Parse(records, fileName, data, errors);
+            if (errors.Count == 0)
+            {
+                return result;
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            errors.Add($"{fileName}:{Math.Max(1, e.LineNumber)}: row: {CsvRecords.Problem(e)}; the rest of the file was not read");
         }
 
-        var header = records[0].Fields;
-        int accountColumn = header.FindIndex(h => string.Equals(h.Trim(), "account_id", StringComparison.OrdinalIgnoreCase));
-        int repColumn = header.FindIndex(h => string.Equals(h.Trim(), "rep_id", StringComparison.OrdinalIgnoreCase));
+        if (errors.Count > MaxErrors)
+        {
+            errors[MaxErrors] = $"{fileName}: more errors not shown";
+            errors.RemoveRange(MaxErrors + 1, errors.Count - MaxErrors - 1);
+        }
+
+        throw new BadInputException(errors);
+    }
+
+    private static List<Assignment> Parse(CsvRecords records, string fileName, DataSet data, List<string> errors)
+    {
+        var header = records.ReadHeader();
+        if (header.Count == 0)
+        {
+            throw new BadInputException($"{fileName}:1: header: the file is empty; expected columns account_id, rep_id");
+        }
+
+        if (records.Malformed is { } headerProblem)
+        {
+            throw new BadInputException($"{fileName}:{records.Line}: row: {QuotingProblem(headerProblem)}");
+        }
+
+        var names = header.Select(h => h.Trim()).ToList();
+        int accountColumn = names.FindIndex(h => string.Equals(h, "account_id", StringComparison.OrdinalIgnoreCase));
+        int repColumn = names.FindIndex(h => string.Equals(h, "rep_id", StringComparison.OrdinalIgnoreCase));
         if (accountColumn < 0 || repColumn < 0)
         {
             var missing = new[] { accountColumn < 0 ? "account_id" : null, repColumn < 0 ? "rep_id" : null }.OfType<string>();
-            throw new BadInputException(missing.Select(c => $"{fileName}:{records[0].Line}: {c}: required column is missing from the header").ToArray());
+            throw new BadInputException(missing.Select(c => $"{fileName}:{records.Line}: {c}: required column is missing from the header").ToArray());
         }
 
         var accounts = data.Accounts.Select(a => a.AccountId).ToHashSet(StringComparer.Ordinal);
         var reps = data.Reps.ToDictionary(r => r.RepId, StringComparer.Ordinal);
-        var seenOn = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seenOn = new Dictionary<string, long>(StringComparer.Ordinal);
         var result = new List<Assignment>();
-        foreach (var (line, record) in records.Skip(1))
+        while (errors.Count <= MaxErrors && records.Read())
         {
-            if (record.Count <= Math.Max(accountColumn, repColumn))
+            long line = records.Line;
+            if (records.Malformed is { } problem)
             {
-                errors.Add($"{fileName}:{line}: {(record.Count <= accountColumn ? "account_id" : "rep_id")}: missing (the row has {record.Count} field{(record.Count == 1 ? "" : "s")})");
+                // The reader recovered some text, but not necessarily what was meant: the row is reported and dropped.
+                errors.Add($"{fileName}:{line}: row: {QuotingProblem(problem)}");
                 continue;
             }
 
-            string accountId = record[accountColumn].Trim();
-            string repId = record[repColumn].Trim();
+            int fieldCount = records.FieldCount;
+            if (fieldCount == 1 && records.IsEmpty(0))
+            {
+                continue; // a line of blanks
+            }
+
+            if (fieldCount <= Math.Max(accountColumn, repColumn))
+            {
+                errors.Add($"{fileName}:{line}: {(fieldCount <= accountColumn ? "account_id" : "rep_id")}: missing (the row has {fieldCount} field{(fieldCount == 1 ? "" : "s")})");
+                continue;
+            }
+
+            string accountId = records.Text(accountColumn).Trim();
+            string repId = records.Text(repColumn).Trim();
             bool ok = true;
             if (accountId.Length == 0)
             {
@@ -67,7 +114,7 @@ internal static class AssignmentsFile
                 errors.Add($"{fileName}:{line}: account_id: unknown account '{accountId}'");
                 ok = false;
             }
-            else if (seenOn.TryGetValue(accountId, out int first))
+            else if (seenOn.TryGetValue(accountId, out long first))
             {
                 errors.Add($"{fileName}:{line}: account_id: '{accountId}' is already assigned on line {first}");
                 ok = false;
@@ -95,124 +142,16 @@ internal static class AssignmentsFile
             {
                 result.Add(new Assignment(accountId, repId));
             }
-
-            if (errors.Count > MaxErrors)
-            {
-                break;
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            if (errors.Count > MaxErrors)
-            {
-                errors[MaxErrors] = $"{fileName}: more errors not shown";
-                errors.RemoveRange(MaxErrors + 1, errors.Count - MaxErrors - 1);
-            }
-
-            throw new BadInputException(errors);
         }
 
         return result;
     }
 
-    /// <summary>
-    /// RFC 4180 records with the line each starts on; blank lines are skipped. A quote inside an unquoted
-    /// field, text after a closing quote or an unterminated quoted field is reported and the record dropped.
-    /// </summary>
-    private static IEnumerable<(int Line, List<string> Fields)> Records(string text, string fileName, List<string> errors)
+    private static string QuotingProblem(CsvMalformedReason reason) => reason switch
     {
-        int i = 0, line = 1;
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            i = 1;
-        }
-
-        while (i < text.Length)
-        {
-            int start = line;
-            var fields = new List<string>();
-            var field = new StringBuilder();
-            bool bad = false, endOfRecord = false;
-            while (!endOfRecord)
-            {
-                if (i < text.Length && text[i] == '"')
-                {
-                    i++;
-                    while (true)
-                    {
-                        if (i >= text.Length)
-                        {
-                            errors.Add($"{fileName}:{start}: row: quoted field is not closed");
-                            bad = true;
-                            break;
-                        }
-
-                        char c = text[i++];
-                        if (c == '"')
-                        {
-                            if (i < text.Length && text[i] == '"')
-                            {
-                                field.Append('"');
-                                i++;
-                                continue;
-                            }
-
-                            break;
-                        }
-
-                        if (c == '\n')
-                        {
-                            line++;
-                        }
-
-                        field.Append(c);
-                    }
-
-                    if (!bad && i < text.Length && text[i] is not (',' or '\r' or '\n'))
-                    {
-                        errors.Add($"{fileName}:{line}: row: text after a closing quote");
-                        bad = true;
-                    }
-                }
-
-                while (i < text.Length && text[i] is not (',' or '\r' or '\n'))
-                {
-                    if (text[i] == '"' && !bad)
-                    {
-                        errors.Add($"{fileName}:{line}: row: stray quote inside an unquoted field");
-                        bad = true;
-                    }
-
-                    field.Append(text[i++]);
-                }
-
-                fields.Add(field.ToString());
-                field.Clear();
-                if (i < text.Length && text[i] == ',')
-                {
-                    i++;
-                    continue;
-                }
-
-                endOfRecord = true;
-                if (i < text.Length && text[i] == '\r')
-                {
-                    i++;
-                }
-
-                if (i < text.Length && text[i] == '\n')
-                {
-                    i++;
-                    line++;
-                }
-            }
-
-            bool blank = fields.Count == 1 && fields[0].Trim().Length == 0;
-            if (!bad && !blank)
-            {
-                yield return (start, fields);
-            }
-        }
-    }
+        CsvMalformedReason.StrayQuote => "stray quote inside an unquoted field",
+        CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote",
+        CsvMalformedReason.UnterminatedQuote => "quoted field is not closed",
+        _ => reason.ToString(),
+    };
 }

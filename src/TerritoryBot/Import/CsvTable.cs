@@ -11,31 +11,14 @@ namespace TerritoryBot.Import;
 /// </summary>
 internal sealed class CsvTable : IDisposable
 {
-    /// <summary>Largest record accepted (a 10,000-character cell is fine); guards against unclosed quotes and binary junk.</summary>
-    public const int MaxRecordBytes = 1 << 20;
-
-    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
-    {
-        Separator = ',',
-        HasHeader = true,
-        TrackLineNumbers = true,
-        TrimWhitespace = true,
-        SkipEmptyLines = true,
-        MaxRecordSize = MaxRecordBytes,
-        FieldCountMismatch = CsvFieldCountHandling.Allow,
-        MalformedData = CsvMalformedDataHandling.Recover,
-    };
-
-    private readonly CsvReader _reader;
+    private readonly CsvRecords _records;
     private readonly ImportErrors _errors;
     private readonly Dictionary<string, int> _columns;
     private readonly int _headerCount;
-    private long _malformedLine = -1;
-    private string? _malformedReason;
 
-    private CsvTable(CsvReader reader, string file, ImportErrors errors, Dictionary<string, int> columns, int headerCount)
+    private CsvTable(CsvRecords records, string file, ImportErrors errors, Dictionary<string, int> columns, int headerCount)
     {
-        _reader = reader;
+        _records = records;
         File = file;
         _errors = errors;
         _columns = columns;
@@ -62,17 +45,11 @@ internal sealed class CsvTable : IDisposable
             return null;
         }
 
-        CsvReader? reader = null;
-        CsvTable? table = null;
+        CsvRecords? reader = null;
         try
         {
-            // The malformed-record callback needs the table, which needs the reader: capture through a local.
-            CsvTable? self = null;
-            reader = CsvReader.FromFile(path, Options with
-            {
-                OnMalformedRecord = m => self?.OnMalformed(m),
-            });
-            var headers = reader.Headers;
+            reader = CsvRecords.FromFile(path);
+            var headers = reader.ReadHeader();
             if (headers.Count == 0)
             {
                 errors.AddFile(file, $"the file is empty; expected a header row with columns {string.Join(", ", requiredColumns)}");
@@ -122,14 +99,12 @@ internal sealed class CsvTable : IDisposable
                 return null;
             }
 
-            table = new CsvTable(reader, file, errors, columns, headers.Count);
-            self = table;
-            return table;
+            return new CsvTable(reader, file, errors, columns, headers.Count);
         }
         catch (CsvFormatException e)
         {
             reader?.Dispose();
-            errors.AddRow(file, Math.Max(1, e.LineNumber), RecordProblem(e));
+            errors.AddRow(file, Math.Max(1, e.LineNumber), CsvRecords.Problem(e));
             return null;
         }
         catch (IOException e)
@@ -153,34 +128,34 @@ internal sealed class CsvTable : IDisposable
         {
             try
             {
-                if (!_reader.Read())
+                if (!_records.Read())
                 {
                     return false;
                 }
             }
             catch (CsvFormatException e)
             {
-                _errors.AddRow(File, Math.Max(1, e.LineNumber), RecordProblem(e) + "; the rest of the file was not read");
+                _errors.AddRow(File, Math.Max(1, e.LineNumber), CsvRecords.Problem(e) + "; the rest of the file was not read");
                 return false;
             }
 
-            Line = _reader.LineNumber;
+            Line = _records.Line;
             RowHasErrors = false;
-            if (_malformedLine == Line)
+            if (_records.Malformed is { } reason)
             {
-                _errors.AddRow(File, Line, $"malformed quoting ({_malformedReason})");
+                _errors.AddRow(File, Line, $"malformed quoting ({QuotingProblem(reason)})");
                 RowHasErrors = true;
             }
 
-            if (!Utf8.IsValid(_reader.RawRecord))
+            if (!Utf8.IsValid(_records.RawRecord))
             {
                 _errors.AddRow(File, Line, "is not valid UTF-8 text");
                 continue;
             }
 
-            if (_reader.FieldCount != _headerCount)
+            if (_records.FieldCount != _headerCount)
             {
-                _errors.AddRow(File, Line, $"has {_reader.FieldCount} field{(_reader.FieldCount == 1 ? "" : "s")} but the header has {_headerCount}");
+                _errors.AddRow(File, Line, $"has {_records.FieldCount} field{(_records.FieldCount == 1 ? "" : "s")} but the header has {_headerCount}");
                 continue;
             }
 
@@ -191,13 +166,13 @@ internal sealed class CsvTable : IDisposable
     /// <summary>The text of a cell (unquoted values trimmed), or null when the column is absent or the cell blank.</summary>
     public string? Text(int column)
     {
-        if (column < 0 || _reader.IsEmpty(column))
+        if (column < 0 || _records.IsEmpty(column))
         {
             return null;
         }
 
         // Unquoted values are trimmed by the reader; a quoted value of only spaces is "not given" too.
-        var text = _reader.GetString(column);
+        var text = _records.Text(column);
         return string.IsNullOrWhiteSpace(text) ? null : text;
     }
 
@@ -347,7 +322,7 @@ internal sealed class CsvTable : IDisposable
         _errors.Add(File, Line, column, message);
     }
 
-    public void Dispose() => _reader.Dispose();
+    public void Dispose() => _records.Dispose();
 
     private static readonly string[] IsoDateTimes =
     [
@@ -355,27 +330,13 @@ internal sealed class CsvTable : IDisposable
         "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
     ];
 
-    private void OnMalformed(CsvMalformedRecord record)
+    private static string QuotingProblem(CsvMalformedReason reason) => reason switch
     {
-        if (record.Reason == CsvMalformedReason.FieldCountMismatch)
-        {
-            return; // reported by Read with the counts
-        }
-
-        _malformedLine = record.LineNumber;
-        _malformedReason = record.Reason switch
-        {
-            CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
-            CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote",
-            CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed",
-            _ => record.Reason.ToString(),
-        };
-    }
-
-    private static string RecordProblem(CsvFormatException e) =>
-        e.Message.Contains("MaxRecordSize", StringComparison.Ordinal)
-            ? $"a record is longer than {MaxRecordBytes / (1 << 20)} MiB (an unclosed quote, or not a CSV file?)"
-            : $"cannot be read as CSV: {e.Message}";
+        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
+        CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote",
+        CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed",
+        _ => reason.ToString(),
+    };
 
     private static string? OtherSeparator(string header) =>
         header.Contains(';') ? "semicolon" : header.Contains('\t') ? "tab" : header.Contains('|') ? "pipe" : null;

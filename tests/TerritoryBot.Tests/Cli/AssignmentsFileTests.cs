@@ -56,6 +56,60 @@ public sealed class AssignmentsFileTests
         Assert.Equal(["plan.csv:3: account_id: unknown account 'multi\nline'", "plan.csv:5: rep_id: unknown rep 'R7'"], e.Errors);
     }
 
+    [Theory]
+    [InlineData("account_id,rep_id\n\"A,3\",R1\n", "A,3", "R1")]
+    [InlineData("account_id,note,rep_id\r\nA1,\"one, two, three\",R2\r\n", "A1", "R2")]
+    [InlineData("account_id,note,rep_id\nA2,\"she said \"\"move it\"\", twice\",R1\n", "A2", "R1")]
+    [InlineData("account_id,note,rep_id\nA1,\"two\nlines\",R1\n", "A1", "R1")]
+    [InlineData("account_id,rep_id\n  A1  ,\" R2 \"\n", "A1", "R2")]
+    public void Parse_QuotedFields_ReadAsRfc4180(string csv, string account, string rep)
+    {
+        Assert.Equal([new Assignment(account, rep)], Parse(csv));
+    }
+
+    [Fact]
+    public void Parse_MalformedQuoteThenGoodRows_ReportsOnlyTheBadRowWithItsLine()
+    {
+        var e = Assert.Throws<BadInputException>(() => Parse("account_id,rep_id\nA1,R1\nA2,R\"2\n\"A,3\",R2\n"));
+
+        Assert.Equal(["plan.csv:3: row: stray quote inside an unquoted field"], e.Errors);
+    }
+
+    [Fact]
+    public void Parse_QuotingProblemInHeader_IsReportedOnLineOne()
+    {
+        var e = Assert.Throws<BadInputException>(() => Parse("account_id,\"rep_id\"x\nA1,R1\n"));
+
+        Assert.Equal(["plan.csv:1: row: text after a closing quote"], e.Errors);
+    }
+
+    [Fact]
+    public void Parse_ManyBadRows_StopsAtFiftyErrors()
+    {
+        var csv = "account_id,rep_id\n" + string.Concat(Enumerable.Range(0, 80).Select(i => $"X{i},R1\n"));
+
+        var e = Assert.Throws<BadInputException>(() => Parse(csv));
+
+        Assert.Equal(51, e.Errors.Count);
+        Assert.Equal("plan.csv:2: account_id: unknown account 'X0'", e.Errors[0]);
+        Assert.Equal("plan.csv: more errors not shown", e.Errors[^1]);
+    }
+
+    [Fact]
+    public void Read_FileWithBomAndCrlf_ReadsLikeText()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.csv");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes("account_id,rep_id\r\nA1,R1\r\n\"A,3\",\r\n")]);
+        try
+        {
+            Assert.Equal([new Assignment("A1", "R1")], AssignmentsFile.Read(new FileInfo(path), Data));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Read_MissingFile_IsBadInput()
     {

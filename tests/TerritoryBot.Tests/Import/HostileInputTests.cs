@@ -121,7 +121,7 @@ public sealed class HostileInputTests
     {
         using var folder = new TestFolder();
         var text = new StringBuilder("opportunity_id,account_id,owner_id,amount,stage\nO1,A1,R1,5,\"never closed\n");
-        while (text.Length < CsvTable.MaxRecordBytes + 1000)
+        while (text.Length < CsvRecords.MaxRecordBytes + 1000)
         {
             text.Append("O2,A1,R1,5,Discovery\n");
         }
