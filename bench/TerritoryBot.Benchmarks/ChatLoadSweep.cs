@@ -3,12 +3,12 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using TerritoryBot.Tests.Channels.Teams;
+using TerritoryBot.Tests.Cli;
 
 namespace TerritoryBot.Benchmarks;
 
@@ -64,16 +64,14 @@ public sealed class ChatLoadSweep : ISweep
             standIn.RecordCalls = false;
         }
 
-        var baseUrl = $"http://127.0.0.1:{FreePort()}";
-        using var app = StartApp(root, baseUrl, standIn);
+        var app = await ServerProcess.StartAsync(AppEnvironment(root, standIn));
         try
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency })
             {
-                BaseAddress = new Uri(baseUrl),
+                BaseAddress = new Uri(app.Url),
                 Timeout = TimeSpan.FromSeconds(60),
             };
-            await WaitForHealthAsync(http, app);
             var identities = (await http.GetFromJsonAsync<JsonArray>("/api/webchat/identities"))!
                 .Select(n => (Id: (string)n!["id"]!, Role: (string)n["role"]!)).ToList();
             ITurnClient client = standIn is null ? new WebChatClient(http) : new TeamsClient(http, standIn, AadObjectIds(root));
@@ -132,8 +130,7 @@ public sealed class ChatLoadSweep : ISweep
             var p99s = new List<double>();
             var everyTurn = new List<double>();
             int totalErrors = 0;
-            app.Refresh();
-            var appCpu = app.TotalProcessorTime;
+            var appCpu = app.ProcessorTime;
             var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
             // The first waves (marked w, not counted in the figures; their errors are) run while the JIT still
             // recompiles the hot paths: a server that has been up for a while is past that.
@@ -164,8 +161,7 @@ public sealed class ChatLoadSweep : ISweep
                         $"| w | {concurrency} | {Percentile(latencies, 0.5):F1} | {Percentile(latencies, 0.95):F1} | {Percentile(latencies, 0.99):F1} | {latencies[^1]:F1} | {errors} | {wall.Elapsed.TotalMilliseconds:F0} |"));
                     if (w == 0)
                     {
-                        app.Refresh();
-                        appCpu = app.TotalProcessorTime;
+                        appCpu = app.ProcessorTime;
                         ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
                     }
 
@@ -179,9 +175,8 @@ public sealed class ChatLoadSweep : ISweep
                     $"| {w} | {concurrency} | {Percentile(latencies, 0.5):F1} | {Percentile(latencies, 0.95):F1} | {Percentile(latencies, 0.99):F1} | {latencies[^1]:F1} | {errors} | {wall.Elapsed.TotalMilliseconds:F0} |"));
             }
 
-            app.Refresh();
             double perTurn = waves * (double)concurrency;
-            double appMs = (app.TotalProcessorTime - appCpu).TotalMilliseconds / perTurn;
+            double appMs = (app.ProcessorTime - appCpu).TotalMilliseconds / perTurn;
             double ownMs = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalMilliseconds / perTurn;
             p50s.Sort();
             p99s.Sort();
@@ -198,16 +193,7 @@ public sealed class ChatLoadSweep : ISweep
         }
         finally
         {
-            try
-            {
-                app.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // already exited
-            }
-
-            await app.WaitForExitAsync();
+            await app.DisposeAsync();
             SqliteConnection.ClearAllPools();
             Directory.Delete(root, recursive: true);
         }
@@ -332,76 +318,29 @@ public sealed class ChatLoadSweep : ISweep
         return ids;
     }
 
-    private static Process StartApp(string root, string baseUrl, BotFrameworkStandIn? standIn)
+    /// <summary>
+    /// The app's settings: a fresh SQLite file the demo is seeded into, quiet logs (but the address line the
+    /// server helper waits for), and for Teams the stand-in as the Bot Framework.
+    /// </summary>
+    private static Dictionary<string, string> AppEnvironment(string root, BotFrameworkStandIn? standIn)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "territorybot.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("serve");
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseUrl);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["WebChat__Enabled"] = "true";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["ConnectionStrings__Territory"] = $"Data Source={Path.Combine(root, "load.db")}";
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Territory"] = $"Data Source={Path.Combine(root, "load.db")}",
+            ["Demo__SeedWhenEmpty"] = "true",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        };
         if (standIn is not null)
         {
-            start.Environment["Teams__AppId"] = BotFrameworkStandIn.AppId;
-            start.Environment["Teams__AppPassword"] = BotFrameworkStandIn.AppPassword;
-            start.Environment["Teams__OpenIdMetadataUrl"] = standIn.ChannelMetadataUrl;
-            start.Environment["Teams__EmulatorOpenIdMetadataUrl"] = standIn.EmulatorMetadataUrl;
-            start.Environment["Teams__TokenEndpoint"] = standIn.TokenUrl;
+            environment["Teams__AppId"] = BotFrameworkStandIn.AppId;
+            environment["Teams__AppPassword"] = BotFrameworkStandIn.AppPassword;
+            environment["Teams__OpenIdMetadataUrl"] = standIn.ChannelMetadataUrl;
+            environment["Teams__EmulatorOpenIdMetadataUrl"] = standIn.EmulatorMetadataUrl;
+            environment["Teams__TokenEndpoint"] = standIn.TokenUrl;
         }
 
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                Console.Error.WriteLine("app: " + e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitForHealthAsync(HttpClient http, Process app)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            if (app.HasExited)
-            {
-                throw new InvalidOperationException($"the app exited with code {app.ExitCode}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("/healthz");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException("the app did not become healthy within 120 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return environment;
     }
 
     private static double Percentile(double[] sorted, double p) =>
