@@ -1,3 +1,4 @@
+using System.Text;
 using TerritoryBot.Cards;
 
 namespace TerritoryBot.Conversation;
@@ -13,7 +14,11 @@ internal sealed record TurnResult(Intent Intent, string Text, AdaptiveCard? Card
     /// The card's compact JSON, serialised once: kept answers are shared by many turns, and serialising a large card
     /// is a visible share of a turn's cost. Null for a text-only answer.
     /// </summary>
-    public string? CardJsonText => Card is null ? null : cardJson ??= CardJson.Serialize(Card);
+    public string? CardJsonText
+    {
+        get => Card is null ? null : cardJson ??= CardJson.Serialize(Card);
+        internal init => cardJson = value;
+    }
 
     /// <summary>The whole reply as UTF-8 JSON (<see cref="TurnReply.ToUtf8Json"/>), kept with a shared answer like the card's JSON.</summary>
     internal byte[]? Utf8Reply { get; set; }
@@ -170,16 +175,23 @@ internal sealed class ConversationCore(
     private static TurnResult Result(Intent intent, IViewModel view)
     {
         var card = view.ToCard();
-        if (card is not null)
+        if (card is null)
         {
-            // The full text can be long; hosts only show this when they cannot render the card at all.
-            card.FallbackText ??= Clip(view.Text, FallbackTextLength);
-            // Every card leaves the core within the host limit, so channels never need to check it again (a card that
-            // cannot be made to fit is a design error: it fails the turn, which is logged and answered with an apology).
-            CardJson.FitToSize(card);
+            return new TurnResult(intent, view.Text, null, view);
         }
 
-        return new TurnResult(intent, view.Text, card, view);
+        // The full text can be long; hosts only show this when they cannot render the card at all.
+        card.FallbackText ??= Clip(view.Text, FallbackTextLength);
+        // Every card leaves the core within the host limit, so channels never need to check it again (a card that
+        // cannot be made to fit is a design error: it fails the turn, which is logged and answered with an apology).
+        // Serialised once here: the JSON that was measured is the JSON every channel sends.
+        var json = CardJson.Serialize(card);
+        if (Encoding.UTF8.GetByteCount(json) > CardJson.MaxBytes)
+        {
+            json = CardJson.Serialize(CardJson.FitToSize(card));
+        }
+
+        return new TurnResult(intent, view.Text, card, view) { CardJsonText = json };
     }
 
     private static string Clip(string text, int length = 200)

@@ -8,6 +8,7 @@ namespace TerritoryBot.Tests.Cli;
 /// The real executable serving on loopback (`territorybot serve --urls http://127.0.0.1:0`), in Production with the
 /// web chat on and demo seeding off, plus the caller's environment (the database). Port 0 lets the OS pick a free
 /// port; <see cref="StartAsync"/> returns once the host has logged the address it got. Disposing kills it.
+/// Also linked into the benchmarks (`chat-load`), so it uses no test framework.
 /// </summary>
 internal sealed partial class ServerProcess : IAsyncDisposable
 {
@@ -66,7 +67,10 @@ internal sealed partial class ServerProcess : IAsyncDisposable
                     return server;
                 }
 
-                Assert.False(server._process.HasExited, $"the app exited with {(server._process.HasExited ? server._process.ExitCode : 0)}:\n{server.Output}");
+                if (server._process.HasExited)
+                {
+                    throw new InvalidOperationException($"the app exited with {server._process.ExitCode}:\n{server.Output}");
+                }
             }
 
             throw new TimeoutException("the app did not report its address within 2 minutes:\n" + server.Output);
@@ -75,6 +79,16 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         {
             await server.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>CPU time the server has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TerritoryBot.Conversation;
 using TerritoryBot.Data;
 using TerritoryBot.Plugins;
+using TerritoryBot.Tests.Data;
 
 namespace TerritoryBot.Tests.Workflow;
 
@@ -59,9 +60,14 @@ public sealed class WorkspaceReloadTests
     }
 
     [Fact]
-    public async Task GetAsync_AnotherInstanceProposed_KeepsDataAndResultsUnderANewProposalsStamp()
+    public Task GetAsync_AnotherInstanceProposed_KeepsDataAndResultsUnderANewProposalsStamp() => CheckProposalsStamp(null);
+
+    [PostgresFact]
+    public Task GetAsync_AnotherInstanceProposedOnPostgres_KeepsDataAndResultsUnderANewProposalsStamp() => CheckProposalsStamp("tb_workspace_reload_tests");
+
+    private static async Task CheckProposalsStamp(string? postgresSchema)
     {
-        await using var h = await WorkflowHarness.CreateAsync(null);
+        await using var h = await WorkflowHarness.CreateAsync(postgresSchema);
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         var (services, other) = OtherInstance(h, clock, TimeSpan.FromSeconds(1));
         await using var _ = services;

@@ -106,7 +106,18 @@ internal static class WebChatEndpoints
         }
 
         var result = await core.HandleAsync(turnRequest.ToTurn(), ct);
-        return Results.Bytes(TurnReply.ToUtf8Json(result), "application/json; charset=utf-8");
+        return new Utf8Json(TurnReply.ToUtf8Json(result));
+    }
+
+    /// <summary>A reply already written as UTF-8 JSON (Results.Bytes would treat it as a file: range and precondition checks).</summary>
+    private sealed class Utf8Json(byte[] body) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            httpContext.Response.ContentLength = body.Length;
+            await httpContext.Response.BodyWriter.WriteAsync(body, httpContext.RequestAborted);
+        }
     }
 
     private static bool IsSameOrigin(string origin, HttpRequest request)
