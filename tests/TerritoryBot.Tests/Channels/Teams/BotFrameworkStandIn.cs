@@ -200,12 +200,13 @@ internal sealed class BotFrameworkStandIn : IAsyncDisposable
         });
         app.Map("/connector/{**path}", async (HttpContext http) =>
         {
-            var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
             if (!RecordCalls)
             {
+                await http.Request.Body.CopyToAsync(Stream.Null);
                 return Results.Json(new { id = $"activity-{Interlocked.Increment(ref activityIds)}" });
             }
 
+            var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
             lock (gate)
             {
                 // The raw target, not the decoded route value: the bot must escape ids ("a:1" → "a%3A1").
