@@ -215,4 +215,23 @@ public sealed class ConversationCoreTests
             a.AccountIds.SequenceEqual(b.AccountIds) && a.RepIds.SequenceEqual(b.RepIds)
             && a with { AccountIds = Array.Empty<string>(), RepIds = Array.Empty<string>() } == b with { AccountIds = Array.Empty<string>(), RepIds = Array.Empty<string>() };
     }
+
+    [Fact]
+    public async Task Workspace_WithProposalsStamp_SharesEverythingButTheStamp()
+    {
+        await using var harness = new ConversationHarness();
+        var workspace = new Workspace(harness.Data, new DateOnly(2026, 11, 1), version: 7, proposalsStamp: "1:1");
+        var kept = workspace.Memo("kept", _ => new object());
+
+        var next = workspace.WithProposalsStamp("2:3");
+
+        Assert.Same(workspace, workspace.WithProposalsStamp("1:1"));
+        Assert.Equal("2:3", next.ProposalsStamp);
+        Assert.Same(kept, next.Memo("kept", _ => new object()));
+        // Every other property is the same object (a field added to Workspace but not to the copy fails here).
+        foreach (var property in typeof(Workspace).GetProperties().Where(p => p.Name != nameof(Workspace.ProposalsStamp)))
+        {
+            Assert.Equal(property.GetValue(workspace), property.GetValue(next));
+        }
+    }
 }
