@@ -183,7 +183,7 @@ public sealed class ChatLoadSweep : ISweep
             Console.WriteLine();
             // CPU time is steadier than latency on a shared machine: it says what a turn costs, not how long it waited.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"CPU per turn during the waves: app {appMs:F2} ms, load generator{(teams ? " and Bot Framework stand-in" : "")} {ownMs:F2} ms"));
+                $"CPU per turn during the waves: app {appMs:F2} ms, load generator{(teams ? " and Bot Framework stand-in" : "")} {ownMs:F2} ms; app working set {app.WorkingSet / 1e6:F0} MB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"median over {waves} waves: p50 {p50s[p50s.Count / 2]:F1} ms, p99 {p99s[p99s.Count / 2]:F1} ms, worst wave p99 {p99s[^1]:F1} ms; errors {totalErrors}"));
             var turnsMs = everyTurn.Order().ToArray();
