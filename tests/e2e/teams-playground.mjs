@@ -22,7 +22,7 @@ if (!base || !message || !expect || !button || !after || !verb || !dataJson) {
 
 const steps = [];
 const step = (name, ok, detail) => steps.push({ name, ok, detail });
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu'] });
 let ok = false;
 try {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using TerritoryBot.Tests.Cards;
 using TerritoryBot.Tests.Cli;
+using TerritoryBot.Tests.Planning;
 
 namespace TerritoryBot.Tests.Channels.Teams;
 
@@ -29,7 +30,7 @@ public sealed class PlaygroundFactAttribute : FactAttribute
 /// </summary>
 public sealed class TeamsPlaygroundTests
 {
-    private static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+    private static string ChromiumPath => ChromiumFactAttribute.ChromiumPath;
 
     private static string PlaygroundCli => Path.Combine(CardValidation.E2eDirectory, "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
 
@@ -178,7 +179,7 @@ public sealed class TeamsPlaygroundTests
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["CHROMIUM_PATH"] = ChromiumPath;
+        start.Environment["CHROMIUM"] = ChromiumPath;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
