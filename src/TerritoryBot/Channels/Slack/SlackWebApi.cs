@@ -48,10 +48,7 @@ internal sealed class SlackWebApi
                 BackoffType = DelayBackoffType.Exponential,
                 Delay = this.options.RetryDelay,
                 UseJitter = true,
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TaskCanceledException>(e => e.InnerException is TimeoutException)
-                    .HandleResult(r => r.StatusCode == HttpStatusCode.TooManyRequests || (int)r.StatusCode >= 500),
+                ShouldHandle = HttpRetries.Transient(),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
                 OnRetry = args =>
                 {
@@ -137,12 +134,11 @@ internal sealed class SlackWebApi
 
     private TimeSpan? RetryAfter(HttpResponseMessage? response)
     {
-        if (response?.StatusCode != HttpStatusCode.TooManyRequests || response.Headers.RetryAfter is not { } retryAfter)
+        if (response?.StatusCode != HttpStatusCode.TooManyRequests || HttpRetries.RetryAfter(response, clock.GetUtcNow()) is not { } wait)
         {
             return null; // the exponential backoff
         }
 
-        var wait = retryAfter.Delta ?? (retryAfter.Date is { } at ? at - clock.GetUtcNow() : TimeSpan.Zero);
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > options.MaxRetryAfter ? options.MaxRetryAfter : wait;
     }
 

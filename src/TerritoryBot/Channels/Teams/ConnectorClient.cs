@@ -38,10 +38,7 @@ internal sealed class ConnectorClient
                 UseJitter = true,
                 Delay = settings.RetryBaseDelay,
                 MaxDelay = TimeSpan.FromSeconds(30),
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TaskCanceledException>(e => e.InnerException is TimeoutException)
-                    .HandleResult(r => IsTransient(r.StatusCode)),
+                ShouldHandle = HttpRetries.Transient(),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
                 OnRetry = args =>
                 {
@@ -58,8 +55,6 @@ internal sealed class ConnectorClient
 
     /// <summary>Longest time one connector call may take, all attempts together.</summary>
     public static readonly TimeSpan TotalBudget = TimeSpan.FromSeconds(12);
-
-    public static bool IsTransient(HttpStatusCode status) => (int)status == 429 || (int)status >= 500;
 
     public Task<ResourceResponse> ReplyAsync(string serviceUrl, string conversationId, string activityId, Activity reply, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}"), reply, ct);
@@ -138,17 +133,9 @@ internal sealed class ConnectorClient
         return new Uri(baseUri, path);
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage? response)
-    {
-        if (response?.Headers.RetryAfter is not { } header)
-        {
-            return null;
-        }
-
-        var delay = header.Delta ?? (header.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response) =>
         // A hint beyond half a minute is not worth holding a turn for; the normal backoff applies instead.
-        return delay is { } d && d >= TimeSpan.Zero && d <= TimeSpan.FromSeconds(30) ? d : null;
-    }
+        HttpRetries.RetryAfter(response, DateTimeOffset.UtcNow) is { } d && d >= TimeSpan.Zero && d <= TimeSpan.FromSeconds(30) ? d : null;
 
     private static async Task<string> ReadSnippetAsync(HttpResponseMessage response, CancellationToken ct)
     {
