@@ -7,21 +7,11 @@ namespace TerritoryBot.Tests.Cards;
 /// Tests using it are skipped, with the reason shown, when node or tests/e2e/node_modules is missing on a
 /// developer machine; with CI=true they run and fail instead.
 /// </summary>
-public sealed class CardValidatorFactAttribute : FactAttribute
-{
-    public CardValidatorFactAttribute()
-    {
-        if (CardValidation.MissingPrerequisite() is { } missing && !CardValidation.IsCi)
-        {
-            Skip = $"{missing}; run `(cd tests/e2e && npm ci)` to validate cards against the Adaptive Card schema and renderer. With CI=true this test fails instead.";
-        }
-    }
-}
+public sealed class CardValidatorFactAttribute() : PrerequisiteFactAttribute(
+    CardValidation.MissingPrerequisite(), "run `(cd tests/e2e && npm ci)` to validate cards against the Adaptive Card schema and renderer");
 
 internal static class CardValidation
 {
-    public static bool IsCi => Environment.GetEnvironmentVariable("CI") is { } ci && (ci.Equals("true", StringComparison.OrdinalIgnoreCase) || ci == "1");
-
     public static string RepositoryRoot
     {
         get

@@ -7,23 +7,15 @@ namespace TerritoryBot.Tests.Data;
 /// Runs when TERRITORYBOT_TEST_POSTGRES holds a connection string. Without it the test is skipped with a visible
 /// reason — except on CI (CI=true), where it runs and fails, so a CI without PostgreSQL cannot pass silently.
 /// </summary>
-public sealed class PostgresFactAttribute : FactAttribute
+public sealed class PostgresFactAttribute() : PrerequisiteFactAttribute(
+    string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Variable)) ? "no PostgreSQL to test against" : null,
+    $"set {Variable} to a connection string (.ci/run starts a server and sets it)")
 {
     public const string Variable = "TERRITORYBOT_TEST_POSTGRES";
-
-    public PostgresFactAttribute()
-    {
-        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Variable)) && !TestDatabases.IsCi)
-        {
-            Skip = $"PostgreSQL tests skipped: set {Variable} to a connection string (.ci/run starts a server and sets it).";
-        }
-    }
 }
 
 internal static class TestDatabases
 {
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>A migrated context on a new SQLite file in its own temp directory (a subdirectory, to test its creation).</summary>
     public static async Task<TerritoryDbContext> NewSqliteAsync(string? directory = null)
     {

@@ -5,19 +5,10 @@ using TerritoryBot.Core.Tests.Planning;
 namespace TerritoryBot.Tests.Planning;
 
 /// <summary>Skipped (with the reason shown) when Chromium is missing on a developer machine; on CI (CI=true) it must run.</summary>
-public sealed class ChromiumFactAttribute : FactAttribute
+public sealed class ChromiumFactAttribute() : PrerequisiteFactAttribute(
+    File.Exists(ChromiumPath) ? null : $"Chromium not found at {ChromiumPath}", "install it (.ci/install-chromium.sh) to run the HTML plan check")
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-
-    public ChromiumFactAttribute()
-    {
-        if (!File.Exists(ChromiumPath) && !IsCi)
-        {
-            Skip = $"Chromium not found at {ChromiumPath}: install it (.ci/install-chromium.sh) to run the HTML plan check; with CI=true this test fails instead.";
-        }
-    }
-
-    public static bool IsCi => Environment.GetEnvironmentVariable("CI") is { } ci && (ci.Equals("true", StringComparison.OrdinalIgnoreCase) || ci == "1");
 }
 
 public sealed class ChromiumTests

@@ -5,16 +5,8 @@ using TerritoryBot.Tests.Cards;
 namespace TerritoryBot.Tests.Channels.Teams;
 
 /// <summary>Skipped (reason shown) without node or tests/e2e/node_modules on a developer machine; fails instead with CI=true.</summary>
-public sealed class ManifestValidatorFactAttribute : FactAttribute
-{
-    public ManifestValidatorFactAttribute()
-    {
-        if (TeamsManifestTests.MissingPrerequisite() is { } missing && !CardValidation.IsCi)
-        {
-            Skip = $"{missing}; run `(cd tests/e2e && npm ci)` to validate the Teams manifest. With CI=true this test fails instead.";
-        }
-    }
-}
+public sealed class ManifestValidatorFactAttribute() : PrerequisiteFactAttribute(
+    TeamsManifestTests.MissingPrerequisite(), "run `(cd tests/e2e && npm ci)` to validate the Teams manifest");
 
 /// <summary>manifests/teams/manifest.json against Microsoft's manifest schema (@microsoft/app-manifest), offline.</summary>
 public sealed class TeamsManifestTests

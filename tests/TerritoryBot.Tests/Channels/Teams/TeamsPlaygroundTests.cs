@@ -11,16 +11,8 @@ namespace TerritoryBot.Tests.Channels.Teams;
 /// Skipped (reason shown) when node, tests/e2e/node_modules (Agents Playground, playwright-core) or Chromium is
 /// missing on a developer machine; with CI=true it runs and fails instead.
 /// </summary>
-public sealed class PlaygroundFactAttribute : FactAttribute
-{
-    public PlaygroundFactAttribute()
-    {
-        if (TeamsPlaygroundTests.MissingPrerequisite() is { } missing && !CardValidation.IsCi)
-        {
-            Skip = $"{missing}; run `(cd tests/e2e && npm ci)` and install chromium to drive the Agents Playground. With CI=true this test fails instead.";
-        }
-    }
-}
+public sealed class PlaygroundFactAttribute() : PrerequisiteFactAttribute(
+    TeamsPlaygroundTests.MissingPrerequisite(), "run `(cd tests/e2e && npm ci)` and install chromium to drive the Agents Playground");
 
 /// <summary>
 /// End to end with a real Teams-like client: the bot on a loopback port in anonymous mode, the Microsoft 365 Agents
@@ -30,24 +22,11 @@ public sealed class PlaygroundFactAttribute : FactAttribute
 /// </summary>
 public sealed class TeamsPlaygroundTests
 {
-    private static string ChromiumPath => ChromiumFactAttribute.ChromiumPath;
-
     private static string PlaygroundCli => Path.Combine(CardValidation.E2eDirectory, "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
 
-    internal static string? MissingPrerequisite()
-    {
-        if (CardValidation.NodePath is null)
-        {
-            return "node is not on PATH";
-        }
-
-        if (!File.Exists(PlaygroundCli) || !Directory.Exists(Path.Combine(CardValidation.E2eDirectory, "node_modules", "playwright-core")))
-        {
-            return $"{Path.Combine(CardValidation.E2eDirectory, "node_modules")} has no @microsoft/m365agentsplayground or playwright-core";
-        }
-
-        return File.Exists(ChromiumPath) ? null : $"Chromium not found at {ChromiumPath}";
-    }
+    internal static string? MissingPrerequisite() =>
+        Prerequisites.MissingBrowserTooling()
+        ?? (File.Exists(PlaygroundCli) ? null : $"{Path.Combine(CardValidation.E2eDirectory, "node_modules")} has no @microsoft/m365agentsplayground");
 
     [PlaygroundFact]
     public async Task Playground_MessageCardAndExecute_WorkEndToEnd()
@@ -179,7 +158,7 @@ public sealed class TeamsPlaygroundTests
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["CHROMIUM"] = ChromiumPath;
+        start.Environment["CHROMIUM"] = ChromiumFactAttribute.ChromiumPath;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -14,16 +14,8 @@ namespace TerritoryBot.Tests.Channels.WebChat;
 /// Skipped, with the reason shown, when node, Chromium, tests/e2e/node_modules (playwright-core) or the built
 /// renderer (wwwroot/lib/adaptivecards.min.js, from the ClientApp npm install) is missing; with CI=true it fails instead.
 /// </summary>
-public sealed class WebChatE2eFactAttribute : FactAttribute
-{
-    public WebChatE2eFactAttribute()
-    {
-        if (WebChatEndToEndTests.MissingPrerequisite() is { } missing && !CardValidation.IsCi)
-        {
-            Skip = $"{missing}. With CI=true this test fails instead.";
-        }
-    }
-}
+public sealed class WebChatE2eFactAttribute() : PrerequisiteFactAttribute(
+    WebChatEndToEndTests.MissingPrerequisite(), ".ci/run shows how CI installs each piece");
 
 /// <summary>
 /// The real app (its own process, `serve` on 127.0.0.1 with a free port, a temp SQLite seeded with a small demo)
@@ -51,19 +43,9 @@ public sealed class WebChatEndToEndTests : IDisposable
 
     internal static string? MissingPrerequisite()
     {
-        if (CardValidation.NodePath is null)
+        if (Prerequisites.MissingBrowserTooling() is { } missing)
         {
-            return "node is not on PATH";
-        }
-
-        if (!File.Exists(ChromiumFactAttribute.ChromiumPath))
-        {
-            return $"Chromium not found at {ChromiumFactAttribute.ChromiumPath} (.ci/install-chromium.sh installs it)";
-        }
-
-        if (!Directory.Exists(Path.Combine(CardValidation.E2eDirectory, "node_modules", "playwright-core")))
-        {
-            return "tests/e2e/node_modules has no playwright-core; run `(cd tests/e2e && npm ci)`";
+            return missing;
         }
 
         return File.Exists(RendererFile)
