@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -35,6 +36,16 @@ internal static class CardJson
     public static string SerializeIndented(AdaptiveCard card) => JsonSerializer.Serialize(card, Indented);
 
     public static int SizeInBytes(AdaptiveCard card) => JsonSerializer.SerializeToUtf8Bytes(card, Compact).Length;
+
+    /// <summary>
+    /// The compact JSON of the card made to fit <paramref name="maxBytes"/> (<see cref="FitToSize"/>): serialised once
+    /// when it already fits, which is the usual case, so the JSON that was measured is the JSON sent.
+    /// </summary>
+    public static string SerializeFitted(AdaptiveCard card, int maxBytes = MaxBytes)
+    {
+        var json = Serialize(card);
+        return Encoding.UTF8.GetByteCount(json) <= maxBytes ? json : Serialize(FitToSize(card, maxBytes));
+    }
 
     /// <summary>
     /// Makes the card fit <paramref name="maxBytes"/>: when it is too large, every <see cref="Container.Trimmable"/>

@@ -1,4 +1,3 @@
-using System.Text;
 using TerritoryBot.Cards;
 
 namespace TerritoryBot.Conversation;
@@ -184,14 +183,7 @@ internal sealed class ConversationCore(
         card.FallbackText ??= Clip(view.Text, FallbackTextLength);
         // Every card leaves the core within the host limit, so channels never need to check it again (a card that
         // cannot be made to fit is a design error: it fails the turn, which is logged and answered with an apology).
-        // Serialised once here: the JSON that was measured is the JSON every channel sends.
-        var json = CardJson.Serialize(card);
-        if (Encoding.UTF8.GetByteCount(json) > CardJson.MaxBytes)
-        {
-            json = CardJson.Serialize(CardJson.FitToSize(card));
-        }
-
-        return new TurnResult(intent, view.Text, card, view) { CardJsonText = json };
+        return new TurnResult(intent, view.Text, card, view) { CardJsonText = CardJson.SerializeFitted(card) };
     }
 
     private static string Clip(string text, int length = 200)

@@ -55,6 +55,9 @@ internal sealed record Attachment
 {
     public string? ContentType { get; init; }
     public RawJson? Content { get; init; }
+
+    /// <summary>An Adaptive Card attachment carrying the card's already serialised JSON.</summary>
+    public static Attachment AdaptiveCard(RawJson card) => new() { ContentType = TeamsJson.AdaptiveCardContentType, Content = card };
 }
 
 /// <summary>

@@ -160,7 +160,7 @@ internal sealed class TeamsBot(ConversationCore core, ILogger<TeamsBot> logger)
             ReplyToId = inbound.Id,
             // With a card the text would repeat it; the card's fallbackText carries the text for hosts without cards.
             Text = card is null ? ClipText(result.Text) : null,
-            Attachments = card is null ? null : [new Attachment { ContentType = TeamsJson.AdaptiveCardContentType, Content = card }],
+            Attachments = card is null ? null : [Attachment.AdaptiveCard(card)],
         };
     }
 

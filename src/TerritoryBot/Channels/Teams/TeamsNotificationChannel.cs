@@ -78,7 +78,7 @@ internal sealed class TeamsNotificationChannel(
             c.FallbackText ??= notification.Text;
         }
 
-        var card = notification.Card is null ? null : new RawJson(CardJson.Serialize(CardJson.FitToSize(notification.Card)));
+        var card = notification.Card is null ? null : new RawJson(CardJson.SerializeFitted(notification.Card));
         return new Activity
         {
             Type = ActivityTypes.Message,
@@ -86,7 +86,7 @@ internal sealed class TeamsNotificationChannel(
             Recipient = new ChannelAccount { Id = reference.UserId },
             Conversation = new ConversationAccount { Id = conversationId, TenantId = reference.TenantId },
             Text = card is null ? notification.Text : null,
-            Attachments = card is null ? null : [new Attachment { ContentType = TeamsJson.AdaptiveCardContentType, Content = card }],
+            Attachments = card is null ? null : [Attachment.AdaptiveCard(card)],
         };
     }
 }
