@@ -257,9 +257,7 @@ internal sealed class ProposalsPlugin(
         var decision = await database.ApproveProposalAsync(proposalId, version, Caller.RepId, Now(), ApprovedNotifications, ct);
         if (decision.Outcome == DecisionOutcome.Decided)
         {
-            // This instance sees the new owners at once; other instances notice the data version within a second.
-            workspaces.Invalidate();
-            outbox?.Notify();
+            Changed();
         }
 
         return Answer(decision, proposalId);
@@ -284,11 +282,20 @@ internal sealed class ProposalsPlugin(
         var decision = await database.RejectProposalAsync(proposalId, version, Caller.RepId, why, Now(), RejectedNotifications, ct);
         if (decision.Outcome == DecisionOutcome.Decided)
         {
-            workspaces.Invalidate();
-            outbox?.Notify();
+            Changed();
         }
 
         return Answer(decision, proposalId);
+    }
+
+    /// <summary>
+    /// This instance wrote proposals (and, for an approval, owners): its next turn sees them at once (other instances
+    /// within a second), and the outbox sends the notifications the write queued.
+    /// </summary>
+    private void Changed()
+    {
+        workspaces.Invalidate();
+        outbox?.Notify();
     }
 
     private IViewModel Answer(Decision decision, int proposalId) => decision switch
@@ -321,8 +328,7 @@ internal sealed class ProposalsPlugin(
             return new TextReply("Those accounts already belong to the reps proposed; nothing to propose.");
         }
 
-        workspaces.Invalidate();
-        outbox?.Notify();
+        Changed();
         var note = Caller.IsOps
             ? $"Proposal #{created.Id} created."
             : $"Proposal #{created.Id} created and sent to sales ops for approval.";
