@@ -271,11 +271,7 @@ internal static class SlackEndpoints
             return ([], Reject(log, http, StatusCodes.Status415UnsupportedMediaType, $"content type '{Clip(http.Request.ContentType ?? "(none)")}', expected {mediaType}"));
         }
 
-        if (http.Request.ContentLength > options.MaxRequestBytes)
-        {
-            return ([], Reject(log, http, StatusCodes.Status413PayloadTooLarge, $"Content-Length {http.Request.ContentLength} over {options.MaxRequestBytes} bytes"));
-        }
-
+        // Declared (Content-Length) or actual: RequestBody refuses both before buffering more than the limit.
         var body = await RequestBody.ReadAtMostAsync(http.Request, options.MaxRequestBytes, http.RequestAborted);
         if (body is null)
         {
