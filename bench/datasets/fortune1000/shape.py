@@ -54,7 +54,7 @@ def main():
             revenue = float(r["Revenue"].replace("$", "").replace(",", "").strip()) * 1000
             customer = rank % 3 == 0
             month, day = 1 + rank % 12, 1 + rank % 28
-            w.writerow([f"{first} {last}", r["Company"], f"001Hs00000B{rank:04d}AAA", "Customer - Direct" if customer else "Prospect",
+            w.writerow([f"{first} {last}", r["Company"], f"001Hs00000B{i + 1:04d}AAA", "Customer - Direct" if customer else "Prospect",
                         r["Sector"], "{:,}".format(int(r["Number_of_employees"])), money_us(revenue),
                         r["HeadquartersCity"], r["HeadquartersState"], "", "United States", f"{month}/{day}/2024"])
         w.writerow([""])
@@ -79,7 +79,7 @@ def main():
             _, first, last = REPS[i % len(REPS)]
             revenue = float(r["Revenue"].replace("$", "").replace(",", "").strip()) * 1000
             stage = "Customer" if rank % 3 == 0 else ("Opportunity" if rank % 3 == 1 else "Lead")
-            w.writerow([str(9000000000 + rank), r["Company"], f"{first} {last}", "2023-02-14 10:05", f"2024-{1 + rank % 12:02d}-{1 + rank % 28:02d} 16:20",
+            w.writerow([str(9000000000 + i + 1), r["Company"], f"{first} {last}", "2023-02-14 10:05", f"2024-{1 + rank % 12:02d}-{1 + rank % 28:02d} 16:20",
                         r["HeadquartersCity"], r["HeadquartersState"], "", "United States", r["Sector"], r["Number_of_employees"],
                         "{:.0f}".format(revenue), stage, ""])
 
