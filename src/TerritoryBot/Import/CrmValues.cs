@@ -191,15 +191,18 @@ internal static partial class CrmValues
     /// <summary>A person's name for matching: accents removed, case folded, spaces collapsed ("José  GARCÍA" = "jose garcia").</summary>
     public static string NameKey(string name)
     {
-        var decomposed = name.Trim().Normalize(NormalizationForm.FormD);
-        var text = new StringBuilder(decomposed.Length);
+        // The app runs with InvariantGlobalization, where Normalize does not decompose: Latin letters with accents
+        // are folded with a table; combining marks (a name already decomposed) are dropped.
+        var text = new StringBuilder(name.Length);
         var space = false;
-        foreach (var c in decomposed)
+        foreach (var original in name.Trim())
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            if (CharUnicodeInfo.GetUnicodeCategory(original) == UnicodeCategory.NonSpacingMark)
             {
                 continue;
             }
+
+            var c = char.ToLowerInvariant(original);
 
             if (char.IsWhiteSpace(c))
             {
@@ -213,11 +216,22 @@ internal static partial class CrmValues
                 space = false;
             }
 
-            text.Append(char.ToLowerInvariant(c));
+            var at = AccentedLetters.IndexOf(c, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                text.Append(PlainLetters[at]);
+            }
+            else
+            {
+                text.Append(c switch { 'ß' => "ss", 'æ' => "ae", 'œ' => "oe", 'þ' => "th", _ => c.ToString() });
+            }
         }
 
-        return text.ToString().Normalize(NormalizationForm.FormC);
+        return text.ToString();
     }
+
+    private const string AccentedLetters = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżžð";
+    private const string PlainLetters = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzzd";
 
     private static string CountryKey(string text) =>
         string.Concat(NameKey(text).Where(c => char.IsLetter(c) || c == ' ')).Trim();

@@ -72,15 +72,15 @@ internal static class DataFolderLoader
 
         // Reps first: accounts and opportunities refer to them. Errors are listed in file order regardless.
         var repsPlan = plan.Tables.GetValueOrDefault(TableKind.Reps);
-        var reps = repsPlan is null ? null : ReadReps(repsPlan, errors, ct);
+        var reps = repsPlan is null || repsPlan.MissingColumns ? null : ReadReps(repsPlan, errors, ct);
         var accountsPlan = plan.Tables.GetValueOrDefault(TableKind.Accounts);
         var loose = plan.Tables.Values.Any(t => !t.Format.IsOurs);
         var owners = reps is null ? null : new OwnerDirectory(reps.Rows, reps.Ids, repsPlan!.Label, loose);
-        var accounts = accountsPlan is null ? null : ReadAccounts(accountsPlan, owners, errors, report, ct);
+        var accounts = accountsPlan is null || accountsPlan.MissingColumns ? null : ReadAccounts(accountsPlan, owners, errors, report, ct);
         var opportunitiesPlan = plan.Tables.GetValueOrDefault(TableKind.Opportunities);
-        var opportunities = opportunitiesPlan is not null
+        var opportunities = opportunitiesPlan is { MissingColumns: false }
             ? ReadOpportunities(opportunitiesPlan, accounts, accountsPlan?.Label ?? AccountsFile, owners, errors, report, ct)
-            : plan.IsCrm ? new Table<Opportunity>([], []) : null;
+            : plan.IsCrm && opportunitiesPlan is null ? new Table<Opportunity>([], []) : null;
 
         var icpPath = Path.Combine(directory, IcpFile);
         var hasIcp = File.Exists(icpPath);

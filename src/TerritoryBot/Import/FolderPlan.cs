@@ -32,6 +32,9 @@ internal sealed class TablePlan(TableKind kind, TableFile table, ExportFormat fo
     public string Name(string field) => Format.IsOurs || !Fields.TryGetValue(field, out var c) ? field : c.Header;
 
     public bool Has(string field) => Fields.ContainsKey(field);
+
+    /// <summary>A required column is missing (reported): the table's rows are not read.</summary>
+    public bool MissingColumns { get; set; }
 }
 
 /// <summary>
@@ -318,6 +321,7 @@ internal sealed class FolderPlan
 
         if (missing.Count > 0)
         {
+            plan.MissingColumns = true;
             var described = missing.Distinct().Select(f => plan.Format.Field(f) is { } fc ? $"{fc.Headers[0]} ({f})" : f);
             errors.AddRow(plan.Label, 1, $"missing required column{(missing.Count == 1 ? "" : "s")}: {string.Join(", ", described)}");
         }
