@@ -42,7 +42,7 @@ public sealed class CrmImportSweep : ISweep
             Console.WriteLine("|---|---:|---:|");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| our format (accounts.csv, reps.csv, opportunities.csv) | {ourTime.Wall:F2} | {ourTime.Cpu:F2} |"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Salesforce report + API exports (recognised, CRM values, owners by name) | {crmTime.Wall:F2} | {crmTime.Cpu:F2} |"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ratio CRM / ours (CPU) | {crmTime.Wall / ourTime.Wall:F2} | {crmTime.Cpu / ourTime.Cpu:F2} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ratio CRM / ours | {crmTime.Wall / ourTime.Wall:F2} | {crmTime.Cpu / ourTime.Cpu:F2} |"));
             return 0;
         }
         finally

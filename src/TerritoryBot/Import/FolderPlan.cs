@@ -54,6 +54,9 @@ internal sealed class FolderPlan
 
     public ImportMapping? Mapping { get; private set; }
 
+    /// <summary>Kinds whose table was found but is in error (reported): "not found" would be wrong for them.</summary>
+    private readonly HashSet<TableKind> _kindsInError = [];
+
     /// <summary>The mapping file could not be used; the tables were not (all) planned and nothing is read.</summary>
     public bool MappingFailed { get; private set; }
 
@@ -92,6 +95,7 @@ internal sealed class FolderPlan
                 if (format is null)
                 {
                     errors.SetOrder(table.Label, Rank(named.Kind));
+                    plan._kindsInError.Add(named.Kind);
                     errors.AddRow(table.Label, 1, $"the header is not one of a known {ExportFormats.KindName(named.Kind)} export; name the format in {plan.Mapping!.Label} ({named.Where}.format: {string.Join(", ", ExportFormats.All.Where(f => f.Kind == named.Kind).Select(f => f.Id).Distinct())})");
                     continue;
                 }
@@ -104,6 +108,7 @@ internal sealed class FolderPlan
             if (recognised is null && headers is not null && tied.Count > 1)
             {
                 errors.SetOrder(table.Label, Rank(tied[0].Kind));
+                plan._kindsInError.UnionWith(tied.Select(f => f.Kind));
                 errors.AddRow(table.Label, 1,
                     $"the header matches {string.Join(" and ", tied.Select(f => $"{f.Label} ({f.Id})"))} equally; name the format in {ImportMapping.DefaultFile} (e.g. \"{ExportFormats.KindName(tied[0].Kind)}\": {{\"format\": \"{tied[0].Id}\"}})");
                 continue;
@@ -127,6 +132,7 @@ internal sealed class FolderPlan
             if (crmKind is { } kind)
             {
                 errors.SetOrder(table.Label, Rank(kind));
+                plan._kindsInError.Add(kind);
                 if (headers is null || headers.Count == 0)
                 {
                     errors.AddFile(table.Label, "the file is empty or unreadable; expected a header row");
@@ -189,19 +195,19 @@ internal sealed class FolderPlan
             return;
         }
 
-        if (!Tables.ContainsKey(TableKind.Accounts))
+        if (!Tables.ContainsKey(TableKind.Accounts) && !_kindsInError.Contains(TableKind.Accounts))
         {
             errors.AddFile(ExportFormats.OurFile(TableKind.Accounts), $"not found in {directory}");
         }
 
-        if (!Tables.ContainsKey(TableKind.Reps))
+        if (!Tables.ContainsKey(TableKind.Reps) && !_kindsInError.Contains(TableKind.Reps))
         {
             errors.AddFile(ExportFormats.OurFile(TableKind.Reps), IsCrm
                 ? $"not found in {directory}; owners are matched against reps.csv or a users export (Salesforce User.csv, HubSpot owners.csv, Dynamics systemuser.csv)"
                 : $"not found in {directory}");
         }
 
-        if (!Tables.ContainsKey(TableKind.Opportunities) && !IsCrm)
+        if (!Tables.ContainsKey(TableKind.Opportunities) && !IsCrm && !_kindsInError.Contains(TableKind.Opportunities))
         {
             errors.AddFile(ExportFormats.OurFile(TableKind.Opportunities), $"not found in {directory}");
         }
@@ -330,7 +336,8 @@ internal sealed class FolderPlan
     /// <summary>
     /// The best format for a header: every <see cref="ExportFormat.Signature"/> column present (and one of
     /// <see cref="ExportFormat.AnyOf"/> when given), then the most columns read. Null when none fits, or when two
-    /// fit equally (<paramref name="tied"/> then lists them); a mapping file's format for a kind settles a tie.
+    /// fit equally (<paramref name="tied"/> then lists them; the count includes signature and any-of columns, so a
+    /// Salesforce User export with Username is not taken for a HubSpot owners export); a mapping file's format for a kind settles a tie.
     /// </summary>
     public static ExportFormat? Recognise(IReadOnlyList<string>? headers, TableKind? kind, ImportMapping? mapping, out List<ExportFormat> tied)
     {
@@ -345,7 +352,7 @@ internal sealed class FolderPlan
             .Where(f => kind is null || f.Kind == kind)
             .Where(f => f.Signature.All(present.Contains) && (f.AnyOf.Count == 0 || f.AnyOf.Any(present.Contains)))
             .Where(f => mapping?.For(f.Kind)?.Format is not { } forced || forced.Equals(f.Id, StringComparison.OrdinalIgnoreCase))
-            .Select(f => (Format: f, Score: f.Fields.SelectMany(c => c.Headers).Distinct(StringComparer.OrdinalIgnoreCase).Count(present.Contains)))
+            .Select(f => (Format: f, Score: f.Fields.SelectMany(c => c.Headers).Concat(f.Signature).Concat(f.AnyOf).Distinct(StringComparer.OrdinalIgnoreCase).Count(present.Contains)))
             .OrderByDescending(x => x.Score)
             .ToList();
         if (scored.Count == 0)

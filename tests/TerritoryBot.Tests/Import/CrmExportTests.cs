@@ -201,6 +201,28 @@ public sealed class CrmExportTests
         Assert.Equal(["A1", "A2"], result.Data!.Accounts.Select(a => a.AccountId));
     }
 
+    [Theory]
+    [InlineData("Id,Name,Industry,NumberOfEmployees,AnnualRevenue,BillingCity,BillingState,OwnerId", "salesforce", "Accounts")]
+    [InlineData("Account ID,Account Name,Billing State/Province,Account Owner", "salesforce-report", "Accounts")]
+    [InlineData("Opportunity Owner,Account Name,Opportunity Name,Stage,Amount", "salesforce-report", "Opportunities")]
+    [InlineData("Id,AccountId,OwnerId,Amount,StageName,CloseDate,CreatedDate,IsClosed,IsWon", "salesforce", "Opportunities")]
+    [InlineData("Id,Username,FirstName,LastName,Email", "salesforce", "Reps")]
+    [InlineData("Record ID,Company name,Industry,Number of Employees,Company owner", "hubspot", "Accounts")]
+    [InlineData("Record ID,Deal Name,Associated Company IDs,Deal owner,Amount,Deal Stage", "hubspot", "Opportunities")]
+    [InlineData("First Name,Last Name,Email,Team", "hubspot", "Reps")]
+    [InlineData("accountid,name,industrycode,numberofemployees,revenue,address1_city,ownerid", "dynamics", "Accounts")]
+    [InlineData("opportunityid,parentaccountid,customerid,ownerid,estimatedvalue,actualvalue,stepname,salesstage,statecode,estimatedclosedate,actualclosedate,createdon", "dynamics", "Opportunities")]
+    [InlineData("systemuserid,fullname,internalemailaddress", "dynamics", "Reps")]
+    [InlineData("(Do Not Modify) Opportunity,(Do Not Modify) Row Checksum,Topic,Account,Owner,Est. Revenue,Status", "dynamics-excel", "Opportunities")]
+    [InlineData("account_id,name,industry,employees", "territorybot", "Accounts")]
+    public void Recognise_ExportHeaders_PickTheirFormat(string header, string format, string kind)
+    {
+        var recognised = FolderPlan.Recognise(header.Split(','), null, null, out var tied);
+
+        Assert.Empty(tied);
+        Assert.Equal((format, kind), (recognised!.Id, recognised.Kind.ToString()));
+    }
+
     [Fact]
     public void Load_AllOrNothing_OneBadCellLoadsNothing()
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TerritoryBot.Data;
 using TerritoryBot.Tests.Cli;
 using TerritoryBot.Tests.Data;
 
