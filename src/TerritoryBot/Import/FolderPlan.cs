@@ -372,7 +372,8 @@ internal sealed class FolderPlan
 
     private static ExportFormat OursFor(TableKind kind) => ExportFormats.All.First(f => f.IsOurs && f.Kind == kind);
 
-    private static int Rank(TableKind kind) => (int)kind switch { 0 => 0, 1 => 1, _ => 2 };
+    /// <summary>Where a table's errors are listed: accounts, reps, opportunities (the order of TableKind).</summary>
+    private static int Rank(TableKind kind) => (int)kind;
 
     private static bool SameFile(string name, TableFile table) =>
         name.Equals(table.Label, StringComparison.OrdinalIgnoreCase) || name.Equals(Path.GetFileName(table.Path), StringComparison.OrdinalIgnoreCase);

@@ -201,6 +201,22 @@ public sealed class CrmExportTests
         Assert.Equal(["A1", "A2"], result.Data!.Accounts.Select(a => a.AccountId));
     }
 
+    [Fact]
+    public void Load_CrmExportsUnderOurFileNames_AreRecognisedByHeader()
+    {
+        // The case: a Salesforce export saved as accounts.csv gave "missing required columns: account_id, employees".
+        using var folder = new CrmFolder("Salesforce");
+        File.Move(folder["Account.csv"], folder["accounts.csv"]);
+        File.Move(folder["Opportunity.csv"], folder["opportunities.csv"]);
+        File.Move(folder["User.csv"], folder["reps.csv"]);
+
+        var result = DataFolderLoader.Load(folder.Path);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(4, result.Data!.Accounts.Count);
+        Assert.Equal("accounts.csv: accounts, Salesforce Account (API names) (by header)", result.Report.Section(ImportReport.Files, "").Lines[0]);
+    }
+
     [Theory]
     [InlineData("Id,Name,Industry,NumberOfEmployees,AnnualRevenue,BillingCity,BillingState,OwnerId", "salesforce", "Accounts")]
     [InlineData("Account ID,Account Name,Billing State/Province,Account Owner", "salesforce-report", "Accounts")]
@@ -233,5 +249,41 @@ public sealed class CrmExportTests
 
         Assert.Null(result.Data);
         Assert.Equal(["companies.csv:4: malformed quoting (a quote inside an unquoted field)"], result.Errors);
+    }
+}
+
+/// <summary>The public Fortune 1000 (2024) list shaped as CRM exports (bench/datasets/fortune1000, see SOURCE.md).</summary>
+public sealed class RealCompanyListTests
+{
+    [Theory]
+    [InlineData("salesforce", "Account.csv", "salesforce-report")]
+    [InlineData("hubspot", "companies.csv", "hubspot")]
+    public void Load_Fortune1000Export_LoadsEveryCompanyWithItsOwner(string folder, string accountsFile, string format)
+    {
+        var path = Path.Combine(RepositoryRoot(), "bench", "datasets", "fortune1000", folder);
+
+        var result = DataFolderLoader.Load(path);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        var data = result.Data!;
+        Assert.Equal(1000, data.Accounts.Count);
+        Assert.Equal(12, data.Reps.Count);
+        Assert.All(data.Accounts, a => Assert.NotNull(a.OwnerId));
+        Assert.All(data.Accounts, a => Assert.Equal("US", a.Country));
+        Assert.Equal(("Walmart", 2_100_000, 648_125_000_000d), (data.Accounts[0].Name, data.Accounts[0].Employees, data.Accounts[0].AnnualRevenue!.Value));
+        Assert.Equal(331, data.Accounts.Count(a => a.IsCustomer));
+        Assert.Contains($"{accountsFile}: accounts, ", result.Report.Section(ImportReport.Files, "").Lines[0]);
+        Assert.Equal(format, result.Report.Section(ImportReport.Files, "").Data["formats"]!["accounts"]!.GetValue<string>());
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TerritoryBot.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
     }
 }
