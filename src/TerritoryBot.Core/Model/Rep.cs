@@ -14,6 +14,21 @@ public sealed record Rep
     public int? Capacity { get; init; }
     public bool Ramping { get; init; }
     public GeoPoint? Home { get; init; }
+
+    /// <summary>Where <see cref="Home"/> came from; unset, given when there is a home and none otherwise.</summary>
+    public LocationSource HomeSource
+    {
+        get => homeSource ?? (Home is null ? LocationSource.None : LocationSource.Given);
+        init => homeSource = value;
+    }
+
+    /// <summary>
+    /// The home base as an address (reps.csv home_city, home_postal_code, home_country and home_region or region),
+    /// read to place a rep whose home coordinates are not given. Not stored: the placed <see cref="Home"/> is.
+    /// </summary>
+    public Place? HomePlace { get; init; }
+
+    private readonly LocationSource? homeSource;
     public string? Region { get; init; }
     public IReadOnlyList<string> IndustryStrengths { get; init; } = [];
     public string? SlackUserId { get; init; }

@@ -37,6 +37,11 @@ internal static class ImportCommand
             .Add(Row("reps", summary.Reps))
             .Add(Row("opportunities", summary.Opportunities));
         table.Write(output);
+        foreach (var line in folder.Geocoding?.Lines() ?? [])
+        {
+            await output.WriteLineAsync(line);
+        }
+
         await output.WriteLineAsync(folder.HasIcp ? "icp.json replaced." : "icp.json absent; stored profile kept (default when none).");
         return CliSupport.Ok;
     }

@@ -18,6 +18,7 @@ internal static class Mapping
         PostalCode = a.PostalCode,
         Latitude = a.Location?.Latitude,
         Longitude = a.Location?.Longitude,
+        LocationSource = a.LocationSource,
         TechStack = JoinList(a.TechStack),
         GrowthRate = a.GrowthRate,
         FundingStage = a.FundingStage,
@@ -42,7 +43,8 @@ internal static class Mapping
         Region = e.Region,
         City = e.City,
         PostalCode = e.PostalCode,
-        Location = e.Latitude is { } lat && e.Longitude is { } lon ? new GeoPoint(lat, lon) : null,
+        Location = Point(e.Latitude, e.Longitude),
+        LocationSource = e.LocationSource ?? (Point(e.Latitude, e.Longitude) is null ? LocationSource.None : LocationSource.Given),
         TechStack = SplitList(e.TechStack),
         GrowthRate = e.GrowthRate,
         FundingStage = e.FundingStage,
@@ -69,6 +71,7 @@ internal static class Mapping
         Ramping = r.Ramping,
         HomeLatitude = r.Home?.Latitude,
         HomeLongitude = r.Home?.Longitude,
+        HomeLocationSource = r.HomeSource,
         Region = r.Region,
         IndustryStrengths = JoinList(r.IndustryStrengths),
         SlackUserId = r.SlackUserId,
@@ -86,7 +89,8 @@ internal static class Mapping
         Quota = e.Quota,
         Capacity = e.Capacity,
         Ramping = e.Ramping,
-        Home = e.HomeLatitude is { } lat && e.HomeLongitude is { } lon ? new GeoPoint(lat, lon) : null,
+        Home = Point(e.HomeLatitude, e.HomeLongitude),
+        HomeSource = e.HomeLocationSource ?? (Point(e.HomeLatitude, e.HomeLongitude) is null ? LocationSource.None : LocationSource.Given),
         Region = e.Region,
         IndustryStrengths = SplitList(e.IndustryStrengths),
         SlackUserId = e.SlackUserId,
@@ -149,6 +153,9 @@ internal static class Mapping
     };
 
     /// <summary>Lists are stored as in the CSV: `;`-separated (items cannot contain `;`: the loader splits on it).</summary>
+    private static GeoPoint? Point(double? latitude, double? longitude) =>
+        latitude is { } lat && longitude is { } lon ? new GeoPoint(lat, lon) : null;
+
     private static string JoinList(IReadOnlyList<string> items) => string.Join(';', items);
 
     private static IReadOnlyList<string> SplitList(string text) =>

@@ -1,4 +1,5 @@
 using TerritoryBot.Core.Model;
+using TerritoryBot.Import.Geocoding;
 
 namespace TerritoryBot.Import;
 
@@ -6,6 +7,9 @@ namespace TerritoryBot.Import;
 internal sealed record DataFolderResult(DataSet? Data, bool HasIcp, IReadOnlyList<string> Errors, int ErrorCount)
 {
     public bool Succeeded => Data is not null;
+
+    /// <summary>How accounts and reps' homes without coordinates were placed (null when the read failed).</summary>
+    public GeocodingReport? Geocoding { get; init; }
 }
 
 /// <summary>
@@ -61,7 +65,9 @@ internal static class DataFolderLoader
             return Fail(errors);
         }
 
-        return new DataFolderResult(new DataSet(accounts.Rows, reps.Rows, opportunities.Rows, icp), hasIcp, [], 0);
+        var (located, geocoding) = ImportGeocoding.Apply(
+            new DataSet(accounts.Rows, reps.Rows, opportunities.Rows, icp), () => new Geocoder(Gazetteer.Shipped));
+        return new DataFolderResult(located, hasIcp, [], 0) { Geocoding = geocoding };
     }
 
     private static DataFolderResult Fail(ImportErrors errors) => new(null, false, errors.ToLines(), errors.Count);
@@ -80,7 +86,9 @@ internal static class DataFolderLoader
             manager = csv.Column("manager_id"), seniority = csv.Column("seniority"), quota = csv.Column("quota"),
             capacity = csv.Column("capacity"), ramping = csv.Column("ramping"), lat = csv.Column("home_latitude"),
             lon = csv.Column("home_longitude"), region = csv.Column("region"), strengths = csv.Column("industry_strengths"),
-            slack = csv.Column("slack_user_id"), teams = csv.Column("teams_aad_object_id");
+            slack = csv.Column("slack_user_id"), teams = csv.Column("teams_aad_object_id"),
+            homeCity = csv.Column("home_city"), homeRegion = csv.Column("home_region"), homePostal = csv.Column("home_postal_code"),
+            homeCountry = csv.Column("home_country");
 
         var rows = new List<Rep>();
         var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -106,6 +114,7 @@ internal static class DataFolderLoader
                 Ramping = csv.Boolean(ramping, "ramping"),
                 Home = Location(csv, lat, "home_latitude", lon, "home_longitude"),
                 Region = csv.Text(region),
+                HomePlace = HomePlace(csv.Text(homeCountry), csv.Text(homeRegion) ?? csv.Text(region), csv.Text(homeCity), csv.Text(homePostal)),
                 IndustryStrengths = csv.List(strengths),
                 SlackUserId = csv.Text(slack),
                 TeamsAadObjectId = csv.Text(teams),
@@ -273,6 +282,13 @@ internal static class DataFolderLoader
         }
 
         return id;
+    }
+
+    /// <summary>A rep's home as an address, placed by geocoding when home_latitude/home_longitude are not given.</summary>
+    private static Place? HomePlace(string? country, string? region, string? city, string? postalCode)
+    {
+        var place = new Place(country, region, city, postalCode);
+        return place.IsEmpty ? null : place;
     }
 
     /// <summary>Latitude and longitude: both or neither, each in range.</summary>
