@@ -49,6 +49,10 @@ public sealed class GeocodeAccuracySweep : ISweep
                 if (found.Location is { } at)
                 {
                     errors.Add(at.DistanceKm(row.Truth));
+                    if (at.DistanceKm(row.Truth) > 30)
+                    {
+                        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {row.Name} ({row.City}, {row.State} {row.Zip}) placed by {found.Source} {at.DistanceKm(row.Truth):F0} km off"));
+                    }
                 }
             }
 
