@@ -166,6 +166,7 @@ public sealed class GeocodeCompactSweep : ISweep
                          ("kept", data),
                          ("accounts' removed, geocoded", ImportGeocoding.Apply(GeocodingBench.Strip(data, reps: false), () => geocoder).Data),
                          ("accounts' and reps' removed, geocoded", ImportGeocoding.Apply(GeocodingBench.Strip(data, reps: true), () => geocoder).Data),
+                         ("accounts' and reps' removed, reps' home city written", ImportGeocoding.Apply(GeocodingBench.Strip(GeocodingBench.WithHomeCities(data), reps: true), () => geocoder).Data),
                      })
             {
                 var scores = ScoringEngine.Score(input, asOf).Accounts;
@@ -248,6 +249,20 @@ internal static class GeocodingBench
         }).ToList();
         return new DataSet(accounts, reps, [], IcpProfile.Default);
     }
+
+    /// <summary>
+    /// Reps with their home city written as a user would (home_city + region): the demo's reps.csv gives only the state,
+    /// so the city is the demo catalogue's city nearest the rep's true home; reps that already have a home place keep it.
+    /// </summary>
+    public static DataSet WithHomeCities(DataSet data) => data with
+    {
+        Reps = data.Reps.Select(r => r.HomePlace is not null || r.Home is not { } home ? r : r with
+        {
+            HomePlace = DemoCatalog.Metros.SelectMany(m => m.Cities)
+                .MinBy(c => new GeoPoint(c.Latitude, c.Longitude).DistanceKm(home)) is { } city
+                ? new Place("US", city.State, city.Name, null) : null,
+        }).ToList(),
+    };
 
     /// <summary>The same data without coordinates: accounts always, reps' homes when asked (they keep region/home place).</summary>
     public static DataSet Strip(DataSet data, bool reps) => data with
