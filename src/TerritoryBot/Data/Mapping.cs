@@ -32,7 +32,7 @@ internal static class Mapping
         RelationshipNotes = a.RelationshipNotes,
     };
 
-    public static Account ToModel(this AccountEntity e) => new()
+    public static Account ToModel(this AccountEntity e) => WithSource(new Account
     {
         AccountId = e.Id,
         Name = e.Name,
@@ -44,7 +44,6 @@ internal static class Mapping
         City = e.City,
         PostalCode = e.PostalCode,
         Location = Point(e.Latitude, e.Longitude),
-        LocationSource = e.LocationSource ?? (Point(e.Latitude, e.Longitude) is null ? LocationSource.None : LocationSource.Given),
         TechStack = SplitList(e.TechStack),
         GrowthRate = e.GrowthRate,
         FundingStage = e.FundingStage,
@@ -56,7 +55,7 @@ internal static class Mapping
         NamedAccount = e.NamedAccount,
         LastActivityDate = e.LastActivityDate,
         RelationshipNotes = e.RelationshipNotes,
-    };
+    }, e.LocationSource);
 
     public static RepEntity ToEntity(this Rep r) => new()
     {
@@ -78,7 +77,7 @@ internal static class Mapping
         TeamsAadObjectId = r.TeamsAadObjectId,
     };
 
-    public static Rep ToModel(this RepEntity e) => new()
+    public static Rep ToModel(this RepEntity e) => WithSource(new Rep
     {
         RepId = e.Id,
         Name = e.Name,
@@ -90,12 +89,11 @@ internal static class Mapping
         Capacity = e.Capacity,
         Ramping = e.Ramping,
         Home = Point(e.HomeLatitude, e.HomeLongitude),
-        HomeSource = e.HomeLocationSource ?? (Point(e.HomeLatitude, e.HomeLongitude) is null ? LocationSource.None : LocationSource.Given),
         Region = e.Region,
         IndustryStrengths = SplitList(e.IndustryStrengths),
         SlackUserId = e.SlackUserId,
         TeamsAadObjectId = e.TeamsAadObjectId,
-    };
+    }, e.HomeLocationSource);
 
     public static OpportunityEntity ToEntity(this Opportunity o) => new()
     {
@@ -153,6 +151,14 @@ internal static class Mapping
     };
 
     /// <summary>Lists are stored as in the CSV: `;`-separated (items cannot contain `;`: the loader splits on it).</summary>
+    // An unset source reads as given when there are coordinates and none otherwise; it stays unset in that case, so a
+    // record reads back equal to the one written, and rows stored before the column existed need nothing.
+    private static Account WithSource(Account a, LocationSource? source) =>
+        source is { } s && s != a.LocationSource ? a with { LocationSource = s } : a;
+
+    private static Rep WithSource(Rep r, LocationSource? source) =>
+        source is { } s && s != r.HomeSource ? r with { HomeSource = s } : r;
+
     private static GeoPoint? Point(double? latitude, double? longitude) =>
         latitude is { } lat && longitude is { } lon ? new GeoPoint(lat, lon) : null;
 

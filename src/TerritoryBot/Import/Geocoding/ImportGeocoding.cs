@@ -82,8 +82,9 @@ internal static class ImportGeocoding
             else
             {
                 var found = Locate(place);
-                accounts[i] = a with { Location = found.Location, LocationSource = found.Source };
-                if (found.Source == LocationSource.None && unplacedCount++ < GeocodingReport.MaxSamples)
+                // Unplaced stays as it was: no location reads as source none.
+                accounts[i] = found.Location is null ? a : a with { Location = found.Location, LocationSource = found.Source };
+                if (found.Location is null && unplacedCount++ < GeocodingReport.MaxSamples)
                 {
                     unplaced.Add($"{a.AccountId} ({Describe(place)})");
                 }
@@ -106,7 +107,7 @@ internal static class ImportGeocoding
             else
             {
                 var found = Locate(place);
-                reps[i] = r with { Home = found.Location, HomeSource = found.Source };
+                reps[i] = found.Location is null ? r : r with { Home = found.Location, HomeSource = found.Source };
             }
 
             repCounts[reps[i].HomeSource] = repCounts.GetValueOrDefault(reps[i].HomeSource) + 1;
