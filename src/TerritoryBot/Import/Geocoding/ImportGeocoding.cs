@@ -29,7 +29,7 @@ internal sealed record GeocodingReport(
     }
 
     private static string Counts(IReadOnlyDictionary<LocationSource, int> counts) =>
-        string.Join(", ", Enum.GetValues<LocationSource>().Select(s => string.Format(CultureInfo.InvariantCulture, "{0:N0} {1}", counts.GetValueOrDefault(s), Describe(s))));
+        string.Join(", ", new[] { LocationSource.Given, LocationSource.Postal, LocationSource.City, LocationSource.Region, LocationSource.None }.Select(s => string.Format(CultureInfo.InvariantCulture, "{0:N0} {1}", counts.GetValueOrDefault(s), Describe(s))));
 
     private static string Describe(LocationSource source) => source switch
     {
