@@ -164,6 +164,7 @@ public sealed class GeocodeCompactSweep : ISweep
             foreach (var (label, input) in new[]
                      {
                          ("kept", data),
+                         ("accounts' removed, not geocoded (before issue 15)", GeocodingBench.Strip(data, reps: false)),
                          ("accounts' removed, geocoded", ImportGeocoding.Apply(GeocodingBench.Strip(data, reps: false), () => geocoder).Data),
                          ("accounts' and reps' removed, geocoded", ImportGeocoding.Apply(GeocodingBench.Strip(data, reps: true), () => geocoder).Data),
                          ("accounts' and reps' removed, reps' home city written", ImportGeocoding.Apply(GeocodingBench.Strip(GeocodingBench.WithHomeCities(data), reps: true), () => geocoder).Data),
