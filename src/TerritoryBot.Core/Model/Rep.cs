@@ -24,7 +24,8 @@ public sealed record Rep
 
     /// <summary>
     /// The home base as an address (reps.csv home_city, home_postal_code, home_country and home_region or region),
-    /// read to place a rep whose home coordinates are not given. Not stored: the placed <see cref="Home"/> is.
+    /// read to place a rep whose home coordinates are not given. The import's geocoding step consumes it (leaves it null);
+    /// the placed <see cref="Home"/> is what is stored.
     /// </summary>
     public Place? HomePlace { get; init; }
 

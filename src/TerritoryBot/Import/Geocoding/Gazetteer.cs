@@ -28,7 +28,7 @@ internal sealed class Gazetteer
 
     internal sealed record CityEntry(string Country, string Region, GeoPoint Location, long Population);
 
-    /// <summary>The gazetteer embedded in the application, read once (about a second's work, on first use only).</summary>
+    /// <summary>The gazetteer embedded in the application, read once on first use (about 0.3 s of CPU).</summary>
     public static Gazetteer Shipped => ShippedCopy.Value;
 
     public int CityCount => cityInRegion.Count;

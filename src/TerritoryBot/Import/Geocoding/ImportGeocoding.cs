@@ -100,14 +100,16 @@ internal static class ImportGeocoding
             var r = data.Reps[i];
             // A rep's region is their home region, so it places them when nothing more precise is given.
             var place = r.HomePlace ?? new Place(null, r.Region, null, null);
+            // The home place is consumed here (it is not stored), so a rep reads the same from a file and the database.
+            var read = r.HomePlace is null ? r : r with { HomePlace = null };
             if (r.Home is not null || place.IsEmpty)
             {
-                reps[i] = r;
+                reps[i] = read;
             }
             else
             {
                 var found = Locate(place);
-                reps[i] = found.Location is null ? r : r with { Home = found.Location, HomeSource = found.Source };
+                reps[i] = found.Location is null ? read : read with { Home = found.Location, HomeSource = found.Source };
             }
 
             repCounts[reps[i].HomeSource] = repCounts.GetValueOrDefault(reps[i].HomeSource) + 1;
