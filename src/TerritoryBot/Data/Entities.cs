@@ -18,6 +18,8 @@ internal sealed class AccountEntity
     public string? PostalCode { get; set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
+    /// <summary>Where latitude/longitude came from; null in rows written before it was kept (read as given or none).</summary>
+    public LocationSource? LocationSource { get; set; }
     /// <summary>`;`-separated, as in accounts.csv.</summary>
     public string TechStack { get; set; } = "";
     public double? GrowthRate { get; set; }
@@ -45,6 +47,8 @@ internal sealed class RepEntity
     public bool Ramping { get; set; }
     public double? HomeLatitude { get; set; }
     public double? HomeLongitude { get; set; }
+    /// <summary>Where the home coordinates came from; null in rows written before it was kept.</summary>
+    public LocationSource? HomeLocationSource { get; set; }
     public string? Region { get; set; }
     /// <summary>`;`-separated, as in reps.csv.</summary>
     public string IndustryStrengths { get; set; } = "";

@@ -40,6 +40,7 @@ internal sealed class TerritoryDbContext(DbContextOptions<TerritoryDbContext> op
             e.Property(x => x.Ramping).HasColumnName("ramping");
             e.Property(x => x.HomeLatitude).HasColumnName("home_latitude");
             e.Property(x => x.HomeLongitude).HasColumnName("home_longitude");
+            e.Property(x => x.HomeLocationSource).HasColumnName("home_location_source").HasConversion<string>();
             e.Property(x => x.Region).HasColumnName("region");
             e.Property(x => x.IndustryStrengths).HasColumnName("industry_strengths");
             e.Property(x => x.SlackUserId).HasColumnName("slack_user_id");
@@ -61,6 +62,7 @@ internal sealed class TerritoryDbContext(DbContextOptions<TerritoryDbContext> op
             e.Property(x => x.PostalCode).HasColumnName("postal_code");
             e.Property(x => x.Latitude).HasColumnName("latitude");
             e.Property(x => x.Longitude).HasColumnName("longitude");
+            e.Property(x => x.LocationSource).HasColumnName("location_source").HasConversion<string>();
             e.Property(x => x.TechStack).HasColumnName("tech_stack");
             e.Property(x => x.GrowthRate).HasColumnName("growth_rate");
             e.Property(x => x.FundingStage).HasColumnName("funding_stage");
