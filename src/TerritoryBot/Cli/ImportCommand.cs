@@ -38,6 +38,12 @@ internal static class ImportCommand
             .Add(Row("opportunities", summary.Opportunities));
         table.Write(output);
         await output.WriteLineAsync(folder.HasIcp ? "icp.json replaced." : "icp.json absent; stored profile kept (default when none).");
+        // Industry labels are stored as given and normalised at every load; this says how they will be read.
+        var stored = folder.HasIcp ? folder.Data! : folder.Data! with { Icp = await db.LoadIcpAsync(ct) };
+        foreach (var line in IndustryTable.ReportLines(stored))
+        {
+            await output.WriteLineAsync(line);
+        }
         return CliSupport.Ok;
     }
 
