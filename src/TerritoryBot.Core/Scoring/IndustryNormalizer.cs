@@ -45,6 +45,15 @@ public sealed class IndustryNormalizer
     /// </summary>
     public const double FuzzyThreshold = 0.8;
 
+    /// <summary>
+    /// Distinct labels one normaliser fuzzy-matches; later unknown labels are unmatched without trying. An industry
+    /// column with thousands of distinct unknown labels is not an industry column, and fuzzy matching every one of
+    /// 100,000 would cost seconds on every load (docs/benchmarks.md).
+    /// </summary>
+    public const int MaxFuzzyLabels = 2_000;
+
+    private int _fuzzyTried;
+
     private readonly Dictionary<string, string> _targets = new(StringComparer.Ordinal);          // key → target name
     private readonly Dictionary<string, string> _icpSynonyms = new(StringComparer.Ordinal);      // key → target name
     private readonly Dictionary<string, string> _table = new(StringComparer.Ordinal);            // key → canonical
@@ -145,6 +154,11 @@ public sealed class IndustryNormalizer
         if (Direct(key) is { } direct)
         {
             return direct with { Label = label };
+        }
+
+        if (Interlocked.Increment(ref _fuzzyTried) > MaxFuzzyLabels)
+        {
+            return new IndustryMatch(label, trimmed, IndustryMatchKind.Unmatched, false, 0);
         }
 
         // Fuzzy: the best known label at or above the threshold; a tie between different industries is no match.
@@ -248,18 +262,26 @@ public sealed class IndustryNormalizer
         }
 
         int longer = Math.Max(a.Length, b.Length);
-        double whole = longer == 0 ? 0 : 1 - (double)Levenshtein(a, b, longer) / longer;
+        // Only distances that could reach the threshold matter: the bounded search stops early (and at once when the
+        // lengths alone differ by more), which keeps a file of many distinct unknown labels cheap.
+        int maxEdits = (int)Math.Floor((1 - FuzzyThreshold) * longer + 1e-9);
+        int distance = longer == 0 ? 0 : Levenshtein(a, b, maxEdits);
+        double whole = longer == 0 || distance > maxEdits ? 0 : 1 - (double)distance / longer;
+        // Dice can reach the threshold only when the token counts are close: 2·min / (|a| + |b|) bounds it.
         int matched = 0;
-        var used = new bool[bTokens.Length];
-        foreach (var t in aTokens)
+        if (2.0 * Math.Min(aTokens.Length, bTokens.Length) / (aTokens.Length + bTokens.Length) >= FuzzyThreshold && bTokens.Length <= 64)
         {
-            for (int j = 0; j < bTokens.Length; j++)
+            ulong used = 0;
+            foreach (var t in aTokens)
             {
-                if (!used[j] && TokensMatch(t, bTokens[j]))
+                for (int j = 0; j < bTokens.Length; j++)
                 {
-                    used[j] = true;
-                    matched++;
-                    break;
+                    if ((used & (1UL << j)) == 0 && TokensMatch(t, bTokens[j]))
+                    {
+                        used |= 1UL << j;
+                        matched++;
+                        break;
+                    }
                 }
             }
         }
@@ -271,8 +293,31 @@ public sealed class IndustryNormalizer
 
     private static bool TokensMatch(string x, string y) =>
         x == y
-        || (Math.Min(x.Length, y.Length) >= 5 && (x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal)))
-        || (Math.Min(x.Length, y.Length) >= 5 && Levenshtein(x, y, 1) <= 1);
+        || (Math.Min(x.Length, y.Length) >= 5 && (x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal) || OneEditApart(x, y)));
+
+    /// <summary>One substitution, insertion or deletion turns x into y (linear, no allocation).</summary>
+    private static bool OneEditApart(string x, string y)
+    {
+        if (x.Length > y.Length)
+        {
+            (x, y) = (y, x);
+        }
+
+        if (y.Length - x.Length > 1)
+        {
+            return false;
+        }
+
+        int i = 0;
+        while (i < x.Length && x[i] == y[i])
+        {
+            i++;
+        }
+
+        return x.Length == y.Length
+            ? x.AsSpan(i + Math.Min(1, x.Length - i)).SequenceEqual(y.AsSpan(i + Math.Min(1, y.Length - i)))
+            : x.AsSpan(i).SequenceEqual(y.AsSpan(i + 1));
+    }
 
     /// <summary>Edit distance, giving up (returning max + 1) once it must exceed <paramref name="max"/>.</summary>
     private static int Levenshtein(string a, string b, int max)
@@ -282,8 +327,8 @@ public sealed class IndustryNormalizer
             return max + 1;
         }
 
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        Span<int> prev = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> cur = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (int j = 0; j <= b.Length; j++)
         {
             prev[j] = j;
@@ -305,7 +350,9 @@ public sealed class IndustryNormalizer
                 return max + 1;
             }
 
-            (prev, cur) = (cur, prev);
+            var swap = prev;
+            prev = cur;
+            cur = swap;
         }
 
         return prev[b.Length];
