@@ -63,7 +63,7 @@ internal static class IndustryTable
         var toTarget = labels.Where(l => l.Match.IsTarget).ToList();
         var mapped = labels.Where(l => l.Match.Kind is not IndustryMatchKind.Exact and not IndustryMatchKind.Unmatched).ToList();
         var unmatched = labels.Where(l => l.Match.Kind == IndustryMatchKind.Unmatched).ToList();
-        yield return $"Industries: {labels.Count} label(s); {toTarget.Count} meet an ICP industry ({toTarget.Sum(l => l.Accounts)} of {total} accounts), "
+        yield return $"{labels.Count} label(s); {toTarget.Count} meet an ICP industry ({toTarget.Sum(l => l.Accounts)} of {total} accounts), "
             + $"{unmatched.Count} matched nothing.";
         foreach (var (m, n) in mapped.Take(maxListed))
         {
@@ -74,6 +74,25 @@ internal static class IndustryTable
         {
             yield return $"  {m.Label}: no match ({n} account(s))";
         }
+    }
+
+    /// <summary>The "industries" section of an import report: the lines above, and one entry per label for --json.</summary>
+    public static void AddTo(ImportReport report, DataSet data)
+    {
+        var section = report.Section("industries", "Industries");
+        foreach (var line in ReportLines(data))
+        {
+            section.Line(line.TrimStart());
+        }
+
+        section.Set("labels", new System.Text.Json.Nodes.JsonArray([.. Labels(data).Select(l => (System.Text.Json.Nodes.JsonNode?)new System.Text.Json.Nodes.JsonObject
+        {
+            ["label"] = l.Match.Label,
+            ["industry"] = l.Match.Industry,
+            ["match"] = l.Match.Kind.ToString(),
+            ["isTarget"] = l.Match.IsTarget,
+            ["accounts"] = l.Accounts,
+        })]));
     }
 
     private static string Kind(IndustryMatch m) => m.Kind switch

@@ -46,7 +46,7 @@ public sealed class IndustryTableTests
                 new Account { AccountId = "A2", Name = "Y", Industry = "Zeppelins", Employees = 100 },
             ], [], [], IcpProfile.Default);
         var lines = IndustryTable.ReportLines(data).ToList();
-        Assert.StartsWith("Industries: 2 label(s); 1 meet an ICP industry (1 of 2 accounts), 1 matched nothing.", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("2 label(s); 1 meet an ICP industry (1 of 2 accounts), 1 matched nothing.", lines[0], StringComparison.Ordinal);
         Assert.Contains("  Financials → Financial Services (synonym table, 1 account(s))", lines);
         Assert.Contains("  Zeppelins: no match (1 account(s))", lines);
     }
