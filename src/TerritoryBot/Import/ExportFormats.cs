@@ -85,17 +85,18 @@ internal static class ExportFormats
 
     public static readonly IReadOnlyList<ExportFormat> All =
     [
-        // Our own files (DATA.md). Recognised by their id column; strict values.
-        new(Ours, "TerritoryBot accounts.csv", TableKind.Accounts, ["accounts"], ["account_id"], [],
+        // Our own files (DATA.md), strict values. Recognised by all their required columns (so an assignment file,
+        // account_id and rep_id, lying in the folder is not taken for accounts), else by their file name.
+        new(Ours, "TerritoryBot accounts.csv", TableKind.Accounts, ["accounts"], ["account_id", "name", "industry", "employees"], [],
             Same("account_id", "name", "industry", "employees", "annual_revenue", "country", "region", "city", "postal_code",
                 "latitude", "longitude", "tech_stack", "growth_rate", "funding_stage", "intent_score", "is_customer", "current_arr",
                 "current_tier", "owner_id", "named_account", "last_activity_date", "relationship_notes"),
             ["account_id", "name", "industry", "employees"], CrmValues: false),
-        new(Ours, "TerritoryBot reps.csv", TableKind.Reps, ["reps"], ["rep_id"], [],
+        new(Ours, "TerritoryBot reps.csv", TableKind.Reps, ["reps"], ["rep_id", "name"], [],
             Same("rep_id", "name", "email", "role", "manager_id", "seniority", "quota", "capacity", "ramping", "home_latitude",
                 "home_longitude", "region", "industry_strengths", "slack_user_id", "teams_aad_object_id"),
             ["rep_id", "name"], CrmValues: false),
-        new(Ours, "TerritoryBot opportunities.csv", TableKind.Opportunities, ["opportunities"], ["opportunity_id"], [],
+        new(Ours, "TerritoryBot opportunities.csv", TableKind.Opportunities, ["opportunities"], ["opportunity_id", "account_id", "owner_id", "amount", "stage"], [],
             Same("opportunity_id", "account_id", "owner_id", "amount", "stage", "created_date", "close_date", "last_activity_date", "notes"),
             ["opportunity_id", "account_id", "owner_id", "amount", "stage"], CrmValues: false),
 

@@ -95,6 +95,19 @@ public sealed class CrmHostileTests
     }
 
     [Fact]
+    public void Load_OtherCsvInTheFolder_IsIgnoredAndListed()
+    {
+        // An assignment file (account_id, rep_id) beside our files is neither accounts nor reps.
+        using var folder = new TestFolder();
+        folder.WriteText("move.csv", "account_id,rep_id\nA1,R1\n");
+
+        var result = DataFolderLoader.Load(folder.Path);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Contains("move.csv: not read (header not recognised)", result.Report.Section(ImportReport.Files, "").Lines);
+    }
+
+    [Fact]
     public void Load_TwoAccountTables_IsAnError()
     {
         using var folder = new CrmFolder("Salesforce");
