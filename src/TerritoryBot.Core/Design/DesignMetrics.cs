@@ -159,6 +159,7 @@ internal static class DesignMetrics
             PipelineMoved = pipelineMoved,
             ArrMoved = arrMoved,
             Unassigned = unassigned,
+            Targets = p.TargetMode,
         };
         return (metrics, territories);
     }

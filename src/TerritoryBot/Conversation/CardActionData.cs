@@ -6,7 +6,7 @@ namespace TerritoryBot.Conversation;
 /// <summary>
 /// Reads a card action's data into <see cref="IntentEntities"/>. The data comes back from a client and is treated
 /// like typed input: known keys only, right types, ids that exist, bounded numbers and text.
-/// Keys: accountId, repId, top, percent, proposalId, version, scenario, reason (the verb itself is the intent).
+/// Keys: accountId, repId, top, percent, proposalId, version, scenario, reason, targets (the verb itself is the intent).
 /// </summary>
 internal static class CardActionData
 {
@@ -35,6 +35,7 @@ internal static class CardActionData
                 "version" => entities with { ProposalVersion = Int(key, value, 0, int.MaxValue) },
                 "scenario" => entities with { Scenario = Scenario(value, workspace) },
                 "reason" => entities with { Reason = Reason(value) },
+                "targets" => entities with { Targets = Targets(value) },
                 _ when Ignored.Contains(key) => entities,
                 _ => throw Invalid($"unexpected field '{Clip(key)}'"),
             };
@@ -62,6 +63,14 @@ internal static class CardActionData
         var name = Text(value, "scenario").ToLowerInvariant();
         return workspace.Vocabulary.Scenarios.Contains(name) ? name : throw new TurnInputException($"There is no scenario '{Clip(name)}'.");
     }
+
+    private static Core.Design.TargetMode Targets(JsonNode? value) => Text(value, "targets") switch
+    {
+        "equal" => Core.Design.TargetMode.Equal,
+        "quota" => Core.Design.TargetMode.Quota,
+        "capacity" => Core.Design.TargetMode.Capacity,
+        var other => throw Invalid($"targets '{Clip(other)}' is not one of equal, quota, capacity"),
+    };
 
     private static string? Reason(JsonNode? value)
     {

@@ -33,6 +33,9 @@ internal sealed record IntentEntities
     /// <summary>"propose the fairness fixes": a proposal from the fairness assessment's adjustments.</summary>
     public bool FairnessFixes { get; init; }
 
+    /// <summary>"balance by quota", "weighted by capacity": what each rep's target share follows (null = not said, equal).</summary>
+    public Core.Design.TargetMode? Targets { get; init; }
+
     /// <summary>
     /// Every field in one string, unambiguously (each text after its length), for keeping answers per entities:
     /// equal keys mean equal entities. Serialising the record for this was a visible share of a kept turn.
@@ -63,6 +66,7 @@ internal sealed record IntentEntities
         Number(ProposalVersion);
         Text(Reason);
         key.Append(FairnessFixes ? 'F' : 'f');
+        Text(Targets?.ToString());
         return key.ToString();
     }
 }
