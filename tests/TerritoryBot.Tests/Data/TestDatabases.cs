@@ -45,10 +45,6 @@ internal static class TestDatabases
         return db;
     }
 
-    private static TerritoryDbContext Context(DatabaseOptions options, string connectionString)
-    {
-        var builder = new DbContextOptionsBuilder<TerritoryDbContext>();
-        TerritoryDatabase.Configure(builder, options, connectionString);
-        return new TerritoryDbContext(builder.Options);
-    }
+    private static TerritoryDbContext Context(DatabaseOptions options, string connectionString) =>
+        TerritoryDatabase.NewContext(options, connectionString);
 }

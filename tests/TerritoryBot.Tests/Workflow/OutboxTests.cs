@@ -220,7 +220,7 @@ public sealed class SqliteOutboxTests : OutboxContract
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Workflow:PollSeconds"] = "3600" }).Build())
-            .AddDbContext<TerritoryDbContext>(o => TerritoryDatabase.Configure(o, h.Options, h.ConnectionString))
+            .AddTerritoryDbContext(h.Options, h.ConnectionString)
             .AddSingleton<INotificationChannel>(channel)
             .AddWorkflowServices()
             .AddSingleton<OutboxDrainer>()
