@@ -19,7 +19,6 @@ internal abstract class TerritoryDbContext(DbContextOptions options) : DbContext
     public DbSet<RepEntity> Reps => Set<RepEntity>();
     public DbSet<OpportunityEntity> Opportunities => Set<OpportunityEntity>();
     public DbSet<IcpEntity> Icp => Set<IcpEntity>();
-    public DbSet<AccountScoreEntity> AccountScores => Set<AccountScoreEntity>();
     public DbSet<ScenarioEntity> Scenarios => Set<ScenarioEntity>();
     public DbSet<ScenarioAssignmentEntity> ScenarioAssignments => Set<ScenarioAssignmentEntity>();
     public DbSet<Workflow.ProposalEntity> Proposals => Set<Workflow.ProposalEntity>();
@@ -70,16 +69,6 @@ internal abstract class TerritoryDbContext(DbContextOptions options) : DbContext
             e.ToTable("icp");
             e.HasKey(x => x.Id).HasName("PK_icp");
             e.Property(x => x.Id).ValueGeneratedNever();
-        });
-
-        modelBuilder.Entity<AccountScoreEntity>(e =>
-        {
-            e.ToTable("account_scores");
-            e.HasKey(x => x.AccountId).HasName("PK_account_scores");
-            e.Property(x => x.Tier).HasConversion<string>();
-            e.Property(x => x.Status).HasConversion<string>();
-            e.Property(x => x.Priority).HasConversion<string>();
-            e.HasOne<AccountEntity>().WithOne().HasForeignKey<AccountScoreEntity>(x => x.AccountId).HasConstraintName("fk_account_scores_account").OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<ScenarioEntity>(e =>

@@ -41,7 +41,11 @@ public abstract class MigrationContract
         return (connectionString, drop);
     }
 
-    /// <summary>One row for every table, every column set (nullable ones too), in key order per table.</summary>
+    /// <summary>
+    /// One row for every table of the model, every column set (nullable ones too), in key order per table. The
+    /// previous release's account_scores table, which the model no longer has, gets its row by SQL
+    /// (<see cref="PreviousReleaseOnlyRows"/>).
+    /// </summary>
     private static List<object> Rows() =>
     [
         new RepEntity
@@ -63,11 +67,6 @@ public abstract class MigrationContract
             CloseDate = new DateOnly(2026, 12, 15), LastActivityDate = new DateOnly(2026, 11, 2), Notes = "legal review",
         },
         new IcpEntity { Id = IcpEntity.SingletonId, Json = """{"product":"Widgets"}""" },
-        new AccountScoreEntity
-        {
-            AccountId = "A1", IcpFit = 82, OpportunityScore = 0.64, PotentialArr = 90_000.5, PotentialLow = 60_000.25, PotentialHigh = 120_000.75,
-            Tier = Tier.Strategic, Status = AccountStatus.ActiveCustomer, Priority = Priority.High, Whitespace = true, ScoredAt = At,
-        },
         new ScenarioEntity { Id = 7, Name = "balanced", CreatedAt = At, Recommended = true, Metrics = """{"gini":0.1}""" },
         new ScenarioAssignmentEntity { ScenarioId = 7, AccountId = "A1", RepId = "M1" },
         new ProposalEntity
@@ -96,6 +95,15 @@ public abstract class MigrationContract
         },
     ];
 
+    /// <summary>Rows of the previous release's tables that a later migration drops (the same SQL on both providers).</summary>
+    private const string PreviousReleaseOnlyRows = """
+        INSERT INTO account_scores (account_id, icp_fit, opportunity_score, potential_arr, potential_low, potential_high, tier, status, priority, whitespace, scored_at)
+        VALUES ('A1', 82, 0.64, 90000.5, 60000.25, 120000.75, 'Strategic', 'ActiveCustomer', 'High', TRUE, '2026-11-20 09:30:15+00')
+        """;
+
+    /// <summary>Tables the previous release had and a later migration drops on purpose.</summary>
+    private static readonly string[] DroppedTables = ["account_scores"];
+
     /// <summary>Every row of every table, read back through the model, as comparable text (the row order is the key order).</summary>
     private static async Task<string> ReadEverythingAsync(TerritoryDbContext db) => Json(new object[]
     {
@@ -103,7 +111,6 @@ public abstract class MigrationContract
         await db.Accounts.AsNoTracking().OrderBy(x => x.Id).ToListAsync(),
         await db.Opportunities.AsNoTracking().OrderBy(x => x.Id).ToListAsync(),
         await db.Icp.AsNoTracking().OrderBy(x => x.Id).ToListAsync(),
-        await db.AccountScores.AsNoTracking().OrderBy(x => x.AccountId).ToListAsync(),
         await db.Scenarios.AsNoTracking().OrderBy(x => x.Id).ToListAsync(),
         await db.ScenarioAssignments.AsNoTracking().OrderBy(x => x.ScenarioId).ToListAsync(),
         await db.Proposals.AsNoTracking().OrderBy(x => x.Id).ToListAsync(),
@@ -123,7 +130,6 @@ public abstract class MigrationContract
             rows.OfType<AccountEntity>().ToList(),
             rows.OfType<OpportunityEntity>().ToList(),
             rows.OfType<IcpEntity>().ToList(),
-            rows.OfType<AccountScoreEntity>().ToList(),
             rows.OfType<ScenarioEntity>().ToList(),
             rows.OfType<ScenarioAssignmentEntity>().ToList(),
             rows.OfType<ProposalEntity>().ToList(),
@@ -145,6 +151,7 @@ public abstract class MigrationContract
             {
                 db.AddRange(Rows());
                 await db.SaveChangesAsync();
+                await db.Database.ExecuteSqlRawAsync(PreviousReleaseOnlyRows);
                 await db.DataVersion.ExecuteUpdateAsync(s => s.SetProperty(d => d.Version, 42));
             }
 
@@ -160,7 +167,7 @@ public abstract class MigrationContract
             await using (var db = TerritoryDatabase.NewContext(Options, connectionString))
             {
                 Assert.Equal(Expected(42), await ReadEverythingAsync(db));
-                Assert.Equal(before, await RowCountsAsync(connectionString));
+                Assert.Equal(before.Where(t => !DroppedTables.Contains(t.Key)), await RowCountsAsync(connectionString));
             }
         }
         finally

@@ -41,7 +41,7 @@ internal static class TestDatabases
 
         var db = Context(new DatabaseOptions { Provider = "Postgres" }, connectionString);
         await db.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("TRUNCATE scenario_assignments, scenarios, account_scores, icp, opportunities, accounts, reps");
+        await db.Database.ExecuteSqlRawAsync("TRUNCATE scenario_assignments, scenarios, icp, opportunities, accounts, reps");
         return db;
     }
 

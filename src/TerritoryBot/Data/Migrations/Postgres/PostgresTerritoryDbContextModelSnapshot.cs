@@ -163,61 +163,6 @@ namespace TerritoryBot.Data.Migrations.Postgres
                     b.ToTable("accounts", (string)null);
                 });
 
-            modelBuilder.Entity("TerritoryBot.Data.AccountScoreEntity", b =>
-                {
-                    b.Property<string>("AccountId")
-                        .HasColumnType("text")
-                        .HasColumnName("account_id");
-
-                    b.Property<int>("IcpFit")
-                        .HasColumnType("integer")
-                        .HasColumnName("icp_fit");
-
-                    b.Property<double>("OpportunityScore")
-                        .HasColumnType("double precision")
-                        .HasColumnName("opportunity_score");
-
-                    b.Property<double>("PotentialArr")
-                        .HasColumnType("double precision")
-                        .HasColumnName("potential_arr");
-
-                    b.Property<double>("PotentialHigh")
-                        .HasColumnType("double precision")
-                        .HasColumnName("potential_high");
-
-                    b.Property<double>("PotentialLow")
-                        .HasColumnType("double precision")
-                        .HasColumnName("potential_low");
-
-                    b.Property<string>("Priority")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("priority");
-
-                    b.Property<DateTime>("ScoredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("scored_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("status");
-
-                    b.Property<string>("Tier")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("tier");
-
-                    b.Property<bool>("Whitespace")
-                        .HasColumnType("boolean")
-                        .HasColumnName("whitespace");
-
-                    b.HasKey("AccountId")
-                        .HasName("PK_account_scores");
-
-                    b.ToTable("account_scores", (string)null);
-                });
-
             modelBuilder.Entity("TerritoryBot.Data.IcpEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -664,16 +609,6 @@ namespace TerritoryBot.Data.Migrations.Postgres
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_accounts_owner");
-                });
-
-            modelBuilder.Entity("TerritoryBot.Data.AccountScoreEntity", b =>
-                {
-                    b.HasOne("TerritoryBot.Data.AccountEntity", null)
-                        .WithOne()
-                        .HasForeignKey("TerritoryBot.Data.AccountScoreEntity", "AccountId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_account_scores_account");
                 });
 
             modelBuilder.Entity("TerritoryBot.Data.OpportunityEntity", b =>

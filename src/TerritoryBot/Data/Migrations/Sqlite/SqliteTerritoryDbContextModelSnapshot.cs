@@ -158,61 +158,6 @@ namespace TerritoryBot.Data.Migrations.Sqlite
                     b.ToTable("accounts", (string)null);
                 });
 
-            modelBuilder.Entity("TerritoryBot.Data.AccountScoreEntity", b =>
-                {
-                    b.Property<string>("AccountId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("account_id");
-
-                    b.Property<int>("IcpFit")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("icp_fit");
-
-                    b.Property<double>("OpportunityScore")
-                        .HasColumnType("REAL")
-                        .HasColumnName("opportunity_score");
-
-                    b.Property<double>("PotentialArr")
-                        .HasColumnType("REAL")
-                        .HasColumnName("potential_arr");
-
-                    b.Property<double>("PotentialHigh")
-                        .HasColumnType("REAL")
-                        .HasColumnName("potential_high");
-
-                    b.Property<double>("PotentialLow")
-                        .HasColumnType("REAL")
-                        .HasColumnName("potential_low");
-
-                    b.Property<string>("Priority")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("priority");
-
-                    b.Property<DateTime>("ScoredAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("scored_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.Property<string>("Tier")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tier");
-
-                    b.Property<bool>("Whitespace")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("whitespace");
-
-                    b.HasKey("AccountId")
-                        .HasName("PK_account_scores");
-
-                    b.ToTable("account_scores", (string)null);
-                });
-
             modelBuilder.Entity("TerritoryBot.Data.IcpEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -651,16 +596,6 @@ namespace TerritoryBot.Data.Migrations.Sqlite
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_accounts_owner");
-                });
-
-            modelBuilder.Entity("TerritoryBot.Data.AccountScoreEntity", b =>
-                {
-                    b.HasOne("TerritoryBot.Data.AccountEntity", null)
-                        .WithOne()
-                        .HasForeignKey("TerritoryBot.Data.AccountScoreEntity", "AccountId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_account_scores_account");
                 });
 
             modelBuilder.Entity("TerritoryBot.Data.OpportunityEntity", b =>
