@@ -110,7 +110,7 @@ public static class ScoringEngine
             }
         });
 
-        var model = new ScoringModel(data, positions, fitModel, estimator, estimate, thresholds, options, isCustomer, hasOpen, lastActivity);
+        var model = new ScoringModel(data, positions, fitModel, estimator, estimate, thresholds, options, isCustomer, lastActivity);
         var summary = ScoringSummaryBuilder.Build(accounts, scores, sorted, thresholds, options);
         return new ScoringResult(scores)
         {

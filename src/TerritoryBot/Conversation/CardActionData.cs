@@ -36,7 +36,7 @@ internal static class CardActionData
                 "scenario" => entities with { Scenario = Scenario(value, workspace) },
                 "reason" => entities with { Reason = Reason(value) },
                 _ when Ignored.Contains(key) => entities,
-                _ => throw Invalid($"unexpected field '{Clip(key)}'"),
+                _ => throw Invalid($"unexpected field '{TextClip.Clip(key, TextClip.EchoedName)}'"),
             };
         }
 
@@ -54,13 +54,13 @@ internal static class CardActionData
     private static string RepId(JsonNode? value, Workspace workspace)
     {
         var id = Text(value, "repId");
-        return workspace.FindRep(id)?.RepId ?? throw new TurnInputException($"There is no rep '{Clip(id)}'.");
+        return workspace.FindRep(id)?.RepId ?? throw new TurnInputException($"There is no rep '{TextClip.Clip(id, TextClip.EchoedName)}'.");
     }
 
     private static string Scenario(JsonNode? value, Workspace workspace)
     {
         var name = Text(value, "scenario").ToLowerInvariant();
-        return workspace.Vocabulary.Scenarios.Contains(name) ? name : throw new TurnInputException($"There is no scenario '{Clip(name)}'.");
+        return workspace.Vocabulary.Scenarios.Contains(name) ? name : throw new TurnInputException($"There is no scenario '{TextClip.Clip(name, TextClip.EchoedName)}'.");
     }
 
     private static string? Reason(JsonNode? value)
@@ -120,5 +120,4 @@ internal static class CardActionData
 
     private static TurnInputException Invalid(string reason) => new($"That button sent data I cannot use: {reason}.");
 
-    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
