@@ -254,6 +254,7 @@ public static class FitEngine
     /// </summary>
     public static IndustryFit BestFitFor(string industry, WinRate team, IReadOnlyList<RepFit> reps)
     {
+        ArgumentNullException.ThrowIfNull(industry);
         ArgumentNullException.ThrowIfNull(reps);
         if (reps.All(r => r.ByIndustry[industry].Deals == 0))
         {
@@ -272,6 +273,7 @@ public static class FitEngine
     /// </summary>
     public static IReadOnlyList<RepFit> RankIn(string industry, IReadOnlyList<RepFit> reps)
     {
+        ArgumentNullException.ThrowIfNull(industry);
         ArgumentNullException.ThrowIfNull(reps);
         return [.. reps.OrderByDescending(r => r.ByIndustry[industry].Smoothed)
             .ThenByDescending(r => r.ByIndustry[industry].Deals)

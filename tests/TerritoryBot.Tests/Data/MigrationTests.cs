@@ -42,9 +42,9 @@ public abstract class MigrationContract
     }
 
     /// <summary>
-    /// One row for every table of the model, every column set (nullable ones too), in key order per table. The
-    /// previous release's account_scores table, which the model no longer has, gets its row by SQL
-    /// (<see cref="PreviousReleaseOnlyRows"/>).
+    /// What <see cref="PreviousReleaseRows"/> must read back as through today's model: one row for every table, every
+    /// column of the previous release set (nullable ones too), in key order per table. Columns added since keep their
+    /// defaults here.
     /// </summary>
     private static List<object> Rows() =>
     [
@@ -95,11 +95,43 @@ public abstract class MigrationContract
         },
     ];
 
-    /// <summary>Rows of the previous release's tables that a later migration drops (the same SQL on both providers).</summary>
-    private const string PreviousReleaseOnlyRows = """
-        INSERT INTO account_scores (account_id, icp_fit, opportunity_score, potential_arr, potential_low, potential_high, tier, status, priority, whitespace, scored_at)
-        VALUES ('A1', 82, 0.64, 90000.5, 60000.25, 120000.75, 'Strategic', 'ActiveCustomer', 'High', TRUE, '2026-11-20 09:30:15+00')
-        """;
+    /// <summary>A timestamp literal as the previous release wrote one (SQLite: text without zone; PostgreSQL: timestamptz).</summary>
+    private protected abstract string Timestamp(DateTime utc);
+
+    /// <summary>
+    /// The rows of <see cref="Rows"/> as the previous release's schema takes them, by SQL rather than through today's
+    /// model (whose later columns that schema does not have), plus a row for account_scores, which a later migration
+    /// drops. The same statements on both providers but for the timestamp literals.
+    /// </summary>
+    private string PreviousReleaseRows()
+    {
+        string T(DateTime at) => Timestamp(at);
+        return $$"""
+            INSERT INTO reps (id, name, email, role, manager_id, seniority, quota, capacity, ramping, home_latitude, home_longitude, region, industry_strengths, slack_user_id, teams_aad_object_id)
+            VALUES ('M1', 'Mia Manager', 'mia@example.test', 'Manager', 'VP', 'Senior', 1500000.5, 120, TRUE, 52.52, 13.405, 'EMEA', 'Software;Retail', 'U123', 'aad-1');
+            INSERT INTO accounts (id, name, industry, employees, annual_revenue, country, region, city, postal_code, latitude, longitude, tech_stack, growth_rate, funding_stage, intent_score, is_customer, current_arr, current_tier, owner_id, named_account, last_activity_date, relationship_notes)
+            VALUES ('A1', 'Acme', 'Software', 250, 12000000.25, 'DE', 'EMEA', 'Berlin', '10115', 52.5, 13.4, 'Salesforce;Snowflake', 0.12, 'Series B', 0.7, TRUE, 48000.75, 'Enterprise', 'M1', TRUE, '2026-10-01', 'champion: CTO');
+            INSERT INTO opportunities (id, account_id, owner_id, amount, stage, created_date, close_date, last_activity_date, notes)
+            VALUES ('O1', 'A1', 'M1', 30000.5, 'Negotiation', '2026-08-01', '2026-12-15', '2026-11-02', 'legal review');
+            INSERT INTO icp (id, json) VALUES (1, '{"product":"Widgets"}');
+            INSERT INTO account_scores (account_id, icp_fit, opportunity_score, potential_arr, potential_low, potential_high, tier, status, priority, whitespace, scored_at)
+            VALUES ('A1', 82, 0.64, 90000.5, 60000.25, 120000.75, 'Strategic', 'ActiveCustomer', 'High', TRUE, {{T(At)}});
+            INSERT INTO scenarios (id, name, created_at, recommended, metrics) VALUES (7, 'balanced', {{T(At)}}, TRUE, '{"gini":0.1}');
+            INSERT INTO scenario_assignments (scenario_id, account_id, rep_id) VALUES (7, 'A1', 'M1');
+            INSERT INTO proposals (id, status, version, source, source_detail, proposer_rep_id, reason, created_at, decided_by, decided_at, decision_reason, reverts_proposal_id)
+            VALUES (3, 'applied', 2, 'scenario', 'balanced', 'M1', 'balance', {{T(At)}}, 'M1', {{T(At.AddHours(1))}}, 'ok', NULL);
+            INSERT INTO proposals (id, status, version, source, source_detail, proposer_rep_id, reason, created_at, decided_by, decided_at, decision_reason, reverts_proposal_id)
+            VALUES (4, 'pending', 1, 'revert', 'undo 3', 'M1', 'undo', {{T(At.AddDays(1))}}, 'M1', {{T(At.AddDays(2))}}, 'n/a', 3);
+            INSERT INTO proposal_moves (proposal_id, account_id, from_rep_id, to_rep_id, rationale) VALUES (3, 'A1', 'R9', 'M1', 'closer');
+            INSERT INTO audit_trail (id, actor, at, action, proposal_id, account_id, before_owner, after_owner, why)
+            VALUES (11, 'M1', {{T(At)}}, 'applied', 3, 'A1', 'R9', 'M1', 'balance');
+            INSERT INTO outbox (id, recipient_rep_id, text, card_json, proposal_id, created_at, attempts, next_attempt_at, claimed_until, claimed_by, delivered_at, channel, gave_up_at, last_error)
+            VALUES (21, 'M1', 'applied', '{}', 3, {{T(At)}}, 2, {{T(At.AddMinutes(5))}}, {{T(At.AddMinutes(1))}}, 'host-1', {{T(At.AddMinutes(2))}}, 'teams', {{T(At.AddMinutes(3))}}, 'timeout');
+            UPDATE data_version SET version = 42;
+            INSERT INTO teams_conversations (aad_object_id, user_id, bot_id, service_url, tenant_id, conversation_id, updated_at)
+            VALUES ('aad-1', '29:1', '28:bot', 'https://smba.example.test/', 'tenant', 'a:1', {{T(At)}});
+            """;
+    }
 
     /// <summary>Tables the previous release had and a later migration drops on purpose.</summary>
     private static readonly string[] DroppedTables = ["account_scores"];
@@ -146,14 +178,8 @@ public abstract class MigrationContract
         var (connectionString, drop) = await PreviousReleaseAsync();
         try
         {
-            // The rows go in before the new code migrates anything: the previous release's schema, as it was.
-            await using (var db = TerritoryDatabase.NewContext(Options, connectionString))
-            {
-                db.AddRange(Rows());
-                await db.SaveChangesAsync();
-                await db.Database.ExecuteSqlRawAsync(PreviousReleaseOnlyRows);
-                await db.DataVersion.ExecuteUpdateAsync(s => s.SetProperty(d => d.Version, 42));
-            }
+            // The rows go in before the new code touches the database: the previous release's schema, as it was.
+            await ExecuteAsync(connectionString, PreviousReleaseRows());
 
             var before = await RowCountsAsync(connectionString);
             Assert.All(before, table => Assert.True(table.Value > 0, $"table {table.Key} has no row to carry over"));
@@ -251,6 +277,9 @@ public sealed class SqliteMigrationTests : MigrationContract
 
     private protected override string FixtureName => "sqlite.sql";
 
+    // How EF Core's SQLite provider stores a DateTime: text, no zone.
+    private protected override string Timestamp(DateTime utc) => $"'{utc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)}'";
+
     private protected override Task<(string ConnectionString, Func<Task> Drop)> NewEmptyAsync()
     {
         var directory = Directory.CreateTempSubdirectory("tb-mig-").FullName;
@@ -313,6 +342,8 @@ public sealed class PostgresMigrationTests : MigrationContract
     private protected override DatabaseOptions Options { get; } = new() { Provider = "Postgres" };
 
     private protected override string FixtureName => "postgres.sql";
+
+    private protected override string Timestamp(DateTime utc) => $"'{utc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)}+00'";
 
     /// <summary>A schema of its own on the test database (the test role may not create databases), first on the search path.</summary>
     private protected override async Task<(string ConnectionString, Func<Task> Drop)> NewEmptyAsync()
