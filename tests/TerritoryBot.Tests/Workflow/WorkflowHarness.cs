@@ -44,7 +44,7 @@ internal sealed class WorkflowHarness : IAsyncDisposable
             if (options.IsPostgres)
             {
                 await db.Database.ExecuteSqlRawAsync(
-                    "TRUNCATE proposal_moves, proposals, audit_trail, outbox, scenario_assignments, scenarios, account_scores, icp, opportunities, accounts, reps RESTART IDENTITY; " +
+                    "TRUNCATE proposal_moves, proposals, audit_trail, outbox, scenario_assignments, scenarios, icp, opportunities, accounts, reps RESTART IDENTITY; " +
                     "UPDATE data_version SET version = 0");
             }
 
