@@ -21,15 +21,8 @@ internal static class ScoreCommand
             var dir = parseResult.GetValue(data);
             var dataSet = await DataSource.LoadAsync(dir, token);
             var asOf = CliSupport.Today();
-            var result = ScoringEngine.Score(dataSet, asOf);
-            if (dir is null)
-            {
-                // Scores of the database are kept, so the other surfaces read the same numbers.
-                await using var db = await TerritoryDatabase.OpenAsync(null, token);
-                await db.SaveScoresAsync(result.Accounts, TimeProvider.System.GetUtcNow().UtcDateTime, token);
-            }
-
-            Write(dataSet, result, parseResult.GetValue(json), output);
+            // Scores are not stored: every surface scores the data it reads (docs/scoring.md says why).
+            Write(dataSet, ScoringEngine.Score(dataSet, asOf), parseResult.GetValue(json), output);
             return CliSupport.Ok;
         }, ct));
         return command;

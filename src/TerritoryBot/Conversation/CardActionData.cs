@@ -37,7 +37,7 @@ internal static class CardActionData
                 "reason" => entities with { Reason = Reason(value) },
                 "targets" => entities with { Targets = Targets(value) },
                 _ when Ignored.Contains(key) => entities,
-                _ => throw Invalid($"unexpected field '{Clip(key)}'"),
+                _ => throw Invalid($"unexpected field '{TextClip.Clip(key, TextClip.EchoedName)}'"),
             };
         }
 
@@ -55,13 +55,13 @@ internal static class CardActionData
     private static string RepId(JsonNode? value, Workspace workspace)
     {
         var id = Text(value, "repId");
-        return workspace.FindRep(id)?.RepId ?? throw new TurnInputException($"There is no rep '{Clip(id)}'.");
+        return workspace.FindRep(id)?.RepId ?? throw new TurnInputException($"There is no rep '{TextClip.Clip(id, TextClip.EchoedName)}'.");
     }
 
     private static string Scenario(JsonNode? value, Workspace workspace)
     {
         var name = Text(value, "scenario").ToLowerInvariant();
-        return workspace.Vocabulary.Scenarios.Contains(name) ? name : throw new TurnInputException($"There is no scenario '{Clip(name)}'.");
+        return workspace.Vocabulary.Scenarios.Contains(name) ? name : throw new TurnInputException($"There is no scenario '{TextClip.Clip(name, TextClip.EchoedName)}'.");
     }
 
     private static Core.Design.TargetMode Targets(JsonNode? value) => Text(value, "targets") switch
@@ -69,7 +69,7 @@ internal static class CardActionData
         "equal" => Core.Design.TargetMode.Equal,
         "quota" => Core.Design.TargetMode.Quota,
         "capacity" => Core.Design.TargetMode.Capacity,
-        var other => throw Invalid($"targets '{Clip(other)}' is not one of equal, quota, capacity"),
+        var other => throw Invalid($"targets '{TextClip.Clip(other, TextClip.EchoedName)}' is not one of equal, quota, capacity"),
     };
 
     private static string? Reason(JsonNode? value)
@@ -129,5 +129,4 @@ internal static class CardActionData
 
     private static TurnInputException Invalid(string reason) => new($"That button sent data I cannot use: {reason}.");
 
-    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

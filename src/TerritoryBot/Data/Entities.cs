@@ -78,22 +78,6 @@ internal sealed class IcpEntity
     public string Json { get; set; } = "";
 }
 
-internal sealed class AccountScoreEntity
-{
-    public string AccountId { get; set; } = "";
-    public int IcpFit { get; set; }
-    public double OpportunityScore { get; set; }
-    public double PotentialArr { get; set; }
-    public double PotentialLow { get; set; }
-    public double PotentialHigh { get; set; }
-    public Tier Tier { get; set; }
-    public AccountStatus Status { get; set; }
-    public Priority Priority { get; set; }
-    public bool Whitespace { get; set; }
-    /// <summary>UTC.</summary>
-    public DateTime ScoredAt { get; set; }
-}
-
 internal sealed class ScenarioEntity
 {
     public long Id { get; set; }

@@ -121,35 +121,6 @@ internal static class Mapping
         Notes = e.Notes,
     };
 
-    public static AccountScoreEntity ToEntity(this AccountScore s, DateTime scoredAtUtc) => new()
-    {
-        AccountId = s.AccountId,
-        IcpFit = s.IcpFit,
-        OpportunityScore = s.OpportunityScore,
-        PotentialArr = s.PotentialArr,
-        PotentialLow = s.PotentialLow,
-        PotentialHigh = s.PotentialHigh,
-        Tier = s.Tier,
-        Status = s.Status,
-        Priority = s.Priority,
-        Whitespace = s.Whitespace,
-        ScoredAt = scoredAtUtc,
-    };
-
-    public static AccountScore ToModel(this AccountScoreEntity e) => new()
-    {
-        AccountId = e.AccountId,
-        IcpFit = e.IcpFit,
-        OpportunityScore = e.OpportunityScore,
-        PotentialArr = e.PotentialArr,
-        PotentialLow = e.PotentialLow,
-        PotentialHigh = e.PotentialHigh,
-        Tier = e.Tier,
-        Status = e.Status,
-        Priority = e.Priority,
-        Whitespace = e.Whitespace,
-    };
-
     /// <summary>Lists are stored as in the CSV: `;`-separated (items cannot contain `;`: the loader splits on it).</summary>
     // An unset source reads as given when there are coordinates and none otherwise; it stays unset in that case, so a
     // record reads back equal to the one written, and rows stored before the column existed need nothing.

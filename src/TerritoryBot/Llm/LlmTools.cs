@@ -154,7 +154,7 @@ internal sealed class TurnTools
         ArgumentNullException.ThrowIfNull(call);
         if (!byName.TryGetValue(call.Name, out var function))
         {
-            return Error(call, $"There is no tool named '{Clip(call.Name)}'. Use only the tools provided.");
+            return Error(call, $"There is no tool named '{TextClip.Clip(call.Name, TextClip.ModelFeedback)}'. Use only the tools provided.");
         }
 
         if (call.Exception is not null)
@@ -177,7 +177,7 @@ internal sealed class TurnTools
         }
         catch (Exception e) when (e is ArgumentException or JsonException or FormatException or InvalidCastException or NotSupportedException)
         {
-            return Error(call, "The arguments do not fit this tool (" + Clip(e.Message) + "). Check the parameter names and types.", e);
+            return Error(call, "The arguments do not fit this tool (" + TextClip.Clip(e.Message, TextClip.ModelFeedback) + "). Check the parameter names and types.", e);
         }
         catch (Exception e)
         {
@@ -227,5 +227,4 @@ internal sealed class TurnTools
     private static FunctionResultContent Error(FunctionCallContent call, string message, Exception? e = null) =>
         new(call.CallId, "<data>" + JsonSerializer.Serialize(new { error = message }, LlmJson.Options) + "</data>") { Exception = e };
 
-    private static string Clip(string text) => text.Length <= 120 ? text : text[..120] + "…";
 }

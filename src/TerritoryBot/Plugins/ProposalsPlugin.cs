@@ -89,8 +89,8 @@ internal sealed class ProposalsPlugin(
         if (target is null)
         {
             return Caller.IsOps || Caller.Role == Core.Model.RepRole.Manager
-                ? new TextReply($"There is no rep '{Clip(toRepId)}'.")
-                : new TextReply($"I can't find a rep '{Clip(toRepId)}' to move the accounts to.");
+                ? new TextReply($"There is no rep '{TextClip.Clip(toRepId, TextClip.EchoedName)}'.")
+                : new TextReply($"I can't find a rep '{TextClip.Clip(toRepId, TextClip.EchoedName)}' to move the accounts to.");
         }
 
         if (!target.CarriesTerritory)
@@ -98,7 +98,7 @@ internal sealed class ProposalsPlugin(
             return new TextReply($"{target.Name} ({target.RepId}) is a {target.Role.ToString().ToLowerInvariant()} and carries no territory; pick a rep.");
         }
 
-        var ids = accountIds.Select(a => Workspace.Accounts.ContainsKey(a) ? a : throw new TurnInputException($"There is no account '{Clip(a)}'.")).ToList();
+        var ids = accountIds.Select(a => Workspace.Accounts.ContainsKey(a) ? a : throw new TurnInputException($"There is no account '{TextClip.Clip(a, TextClip.EchoedName)}'.")).ToList();
         if (ids.Count == 0)
         {
             throw new TurnInputException("Which accounts should move?");
@@ -138,7 +138,7 @@ internal sealed class ProposalsPlugin(
         var result = EngineResults.Design(Workspace).Scenario(scenario);
         if (result is null)
         {
-            return new TextReply($"There is no scenario '{Clip(scenario)}' to propose. Try rebalance, geographic, industry, size, hybrid, opportunity or workload.");
+            return new TextReply($"There is no scenario '{TextClip.Clip(scenario, TextClip.EchoedName)}' to propose. Try rebalance, geographic, industry, size, hybrid, opportunity or workload.");
         }
 
         var moves = result.Assignments
@@ -151,7 +151,7 @@ internal sealed class ProposalsPlugin(
         }
 
         return await CreateAsync(
-            new NewProposal(Caller.RepId, ProposalSource.Scenario, moves, CheckReason(reason) ?? Clip(result.Description, CardActionData.MaxReasonLength), result.Name), ct);
+            new NewProposal(Caller.RepId, ProposalSource.Scenario, moves, CheckReason(reason) ?? TextClip.Clip(result.Description, CardActionData.MaxReasonLength), result.Name), ct);
     }
 
     [Description("Proposes the fairness assessment's smallest set of account moves that brings every territory inside tolerance, " +
@@ -179,7 +179,7 @@ internal sealed class ProposalsPlugin(
         }
 
         return await CreateAsync(
-            new NewProposal(Caller.RepId, ProposalSource.Fairness, moves, CheckReason(reason) ?? Clip(report.Adjustments.Explanation, CardActionData.MaxReasonLength)), ct);
+            new NewProposal(Caller.RepId, ProposalSource.Fairness, moves, CheckReason(reason) ?? TextClip.Clip(report.Adjustments.Explanation, CardActionData.MaxReasonLength)), ct);
     }
 
     [Description("Proposes undoing an applied reassignment proposal: a new pending proposal with every move reversed. " +
@@ -482,5 +482,4 @@ internal sealed class ProposalsPlugin(
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
-    private static string Clip(string text, int max = 40) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
