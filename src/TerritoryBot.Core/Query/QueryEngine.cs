@@ -48,9 +48,9 @@ public static class QueryEngine
         {
             if (compiled[f].Source.Op is not (FilterOp.Top or FilterOp.Bottom))
             {
-                var c = compiled[f];
-                bool negated = c.Source.Negated;
-                rows = Keep(rows, row => c.Matches(row, numbers) != negated);
+                var matches = compiled[f].Predicate(table, numbers);
+                bool negated = compiled[f].Source.Negated;
+                rows = Keep(rows, row => matches(row) != negated);
                 remaining[f] = rows.Length;
             }
         }
@@ -67,11 +67,7 @@ public static class QueryEngine
         int[] ordered = rows;
         if (query.Rank is { } rank)
         {
-            ordered = Order(rows, numbers.Of(rank.By), rank.Ascending);
-            if (rank.Limit is { } limit && limit < ordered.Length)
-            {
-                ordered = ordered[..limit];
-            }
+            ordered = Order(rows, numbers.Of(rank.By), rank.Ascending, rank.Limit);
         }
 
         var selected = (int[])ordered.Clone();
@@ -444,23 +440,47 @@ public static class QueryEngine
     {
         var values = numbers.Of(filter.Field);
         var known = rows.Where(row => !double.IsNaN(values[row])).ToArray();
-        var ordered = Order(known, values, filter.Op == FilterOp.Bottom);
-        var chosen = new HashSet<int>(ordered.Take(filter.Count));
+        var chosen = new HashSet<int>(Order(known, values, filter.Op == FilterOp.Bottom, filter.Count));
         return Keep(rows, row => chosen.Contains(row) != filter.Negated);
     }
 
-    /// <summary>Rows by value (highest first unless ascending), unknown values last, ties by row (account id) order.</summary>
-    private static int[] Order(int[] rows, double[] values, bool ascending)
+    /// <summary>
+    /// Rows by value (highest first unless ascending), unknown values last, ties by row (account id) order; with a
+    /// limit, only the first <paramref name="limit"/>. A small limit keeps a bounded heap instead of sorting every row.
+    /// </summary>
+    private static int[] Order(int[] rows, double[] values, bool ascending, int? limit = null)
     {
-        var ordered = (int[])rows.Clone();
-        Array.Sort(ordered, (x, y) =>
+        var comparer = Comparer<int>.Create((x, y) =>
         {
             double a = values[x], b = values[y];
             bool na = double.IsNaN(a), nb = double.IsNaN(b);
             int byValue = na || nb ? na.CompareTo(nb) : ascending ? a.CompareTo(b) : b.CompareTo(a);
             return byValue != 0 ? byValue : x.CompareTo(y);
         });
-        return ordered;
+        if (limit is { } k && k < rows.Length / 4)
+        {
+            // The heap's root is the worst row kept so far; a row better than it replaces it.
+            var heap = new PriorityQueue<int, int>(k + 1, Comparer<int>.Create((x, y) => comparer.Compare(y, x)));
+            foreach (int row in rows)
+            {
+                if (heap.Count < k)
+                {
+                    heap.Enqueue(row, row);
+                }
+                else if (comparer.Compare(row, heap.Peek()) < 0)
+                {
+                    heap.DequeueEnqueue(row, row);
+                }
+            }
+
+            var best = heap.UnorderedItems.Select(item => item.Element).ToArray();
+            Array.Sort(best, comparer);
+            return best;
+        }
+
+        var ordered = (int[])rows.Clone();
+        Array.Sort(ordered, comparer);
+        return limit is { } n && n < ordered.Length ? ordered[..n] : ordered;
     }
 
     private static QueryFigure Figure(AccountTable table, Numbers numbers, QueryMeasure measure, int[] rows, int[] scopeRows)
@@ -473,7 +493,7 @@ public static class QueryEngine
                 if (measure.Field is { } sf)
                 {
                     var (part, partCount) = Sum(numbers.Of(sf), rows);
-                    var (whole, _) = Sum(numbers.Of(sf), scopeRows);
+                    double whole = numbers.ScopeSum(sf, scopeRows);
                     return new QueryFigure(whole != 0 ? part / whole : null, rows.Length, partCount, part, whole);
                 }
 
@@ -542,20 +562,48 @@ public static class QueryEngine
     {
         var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var unknown = new List<int>();
-        foreach (int row in rows)
+        if (table.Categories.TryGetValue(by, out var category))
         {
-            var key = GroupKey(table, numbers, by, row);
-            if (key is null)
+            // By code first: one string per group, not per row.
+            var byCode = new List<int>?[category.Labels.Length];
+            foreach (int row in rows)
             {
-                unknown.Add(row);
+                int code = category.Codes[row];
+                if (code < 0)
+                {
+                    unknown.Add(row);
+                }
+                else
+                {
+                    (byCode[code] ??= []).Add(row);
+                }
             }
-            else if (members.TryGetValue(key, out var list))
+
+            for (int code = 0; code < byCode.Length; code++)
             {
-                list.Add(row);
+                if (byCode[code] is { } list)
+                {
+                    members[category.Labels[code]] = list;
+                }
             }
-            else
+        }
+        else
+        {
+            foreach (int row in rows)
             {
-                members[key] = [row];
+                var key = GroupKey(table, numbers, by, row);
+                if (key is null)
+                {
+                    unknown.Add(row);
+                }
+                else if (members.TryGetValue(key, out var list))
+                {
+                    list.Add(row);
+                }
+                else
+                {
+                    members[key] = [row];
+                }
             }
         }
 
@@ -627,66 +675,56 @@ public static class QueryEngine
     /// <summary>A compiled filter: its resolution facts and, for labels, the codes it matches.</summary>
     private sealed record CompiledFilter(QueryFilter Source, IReadOnlyList<string> Resolved, IReadOnlyList<string> Unknown, bool[]? Codes)
     {
-        public bool Matches(int row, Numbers numbers)
+        /// <summary>The plain (not negated) test of one row, with the column arrays looked up once.</summary>
+        public Func<int, bool> Predicate(AccountTable table, Numbers numbers)
         {
             var f = Source;
-            var table = numbers.Table;
+            bool missing = f.Op == FilterOp.Missing;
             if (table.Categories.TryGetValue(f.Field, out var category))
             {
-                int code = category.Codes[row];
-                return f.Op == FilterOp.Missing ? code < 0 : code >= 0 && Codes![code];
+                var rowCodes = category.Codes;
+                var wanted = Codes!;
+                return missing ? row => rowCodes[row] < 0 : row => rowCodes[row] >= 0 && wanted[rowCodes[row]];
             }
 
             if (table.Sets.TryGetValue(f.Field, out var set))
             {
-                var codes = set.Codes[row];
-                if (f.Op == FilterOp.Missing)
-                {
-                    return codes.Length == 0;
-                }
-
-                foreach (int c in codes)
-                {
-                    if (Codes![c])
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
+                var rowSets = set.Codes;
+                var wanted = Codes!;
+                return missing ? row => rowSets[row].Length == 0 : row => Array.Exists(rowSets[row], c => wanted[c]);
             }
 
             if (table.Flags.TryGetValue(f.Field, out var flags))
             {
-                return f.Op != FilterOp.Missing && Resolved.Contains(flags[row] ? "true" : "false");
+                bool acceptTrue = Resolved.Contains("true"), acceptFalse = Resolved.Contains("false");
+                return missing ? _ => false : row => flags[row] ? acceptTrue : acceptFalse;
             }
 
             if (f.Field is QueryField.AccountId or QueryField.Name)
             {
-                var text = f.Field == QueryField.AccountId ? table.Ids[row] : table.Names[row];
+                var texts = f.Field == QueryField.AccountId ? table.Ids : table.Names;
+                var wanted = Resolved.ToHashSet(StringComparer.OrdinalIgnoreCase);
                 return f.Op switch
                 {
-                    FilterOp.Missing => string.IsNullOrWhiteSpace(text),
-                    FilterOp.Contains => text.Contains(Resolved[0], StringComparison.OrdinalIgnoreCase),
-                    _ => Resolved.Any(v => string.Equals(v, text.Trim(), StringComparison.OrdinalIgnoreCase)),
+                    FilterOp.Missing => row => string.IsNullOrWhiteSpace(texts[row]),
+                    FilterOp.Contains => row => texts[row].Contains(Resolved[0], StringComparison.OrdinalIgnoreCase),
+                    _ => row => wanted.Contains(texts[row].Trim()),
                 };
             }
 
-            double value = numbers.Of(f.Field)[row];
-            if (double.IsNaN(value))
-            {
-                return f.Op == FilterOp.Missing;
-            }
-
+            var values = numbers.Of(f.Field);
+            double low = f.Number, high = f.UpperNumber;
             return f.Op switch
             {
-                FilterOp.Above => value > f.Number,
-                FilterOp.Below => value < f.Number,
-                FilterOp.AtLeast => value >= f.Number,
-                FilterOp.AtMost => value <= f.Number,
-                FilterOp.Equal => value == f.Number,
-                FilterOp.Between => value >= f.Number && value <= f.UpperNumber,
-                _ => false,
+                FilterOp.Missing => row => double.IsNaN(values[row]),
+                // NaN compares false with everything: an unknown value never satisfies a comparison.
+                FilterOp.Above => row => values[row] > low,
+                FilterOp.Below => row => values[row] < low,
+                FilterOp.AtLeast => row => values[row] >= low,
+                FilterOp.AtMost => row => values[row] <= low,
+                FilterOp.Equal => row => values[row] == low,
+                FilterOp.Between => row => values[row] >= low && values[row] <= high,
+                _ => _ => false,
             };
         }
     }
@@ -705,14 +743,13 @@ public static class QueryEngine
                 return;
             }
 
-            var stageCodes = table.Sets[QueryField.OpenStage].CodeByLabel;
             pipeline = new double[table.Count];
             openCount = new double[table.Count];
             foreach (int row in scopeRows)
             {
                 foreach (var deal in table.OpenDeals[row])
                 {
-                    if (stageCodes.TryGetValue(deal.Stage, out int code) && stages[code])
+                    if (deal.Stage >= 0 && stages[deal.Stage])
                     {
                         pipeline[row] += deal.Amount;
                         openCount[row]++;
@@ -722,6 +759,20 @@ public static class QueryEngine
         }
 
         public AccountTable Table { get; }
+
+        private readonly Dictionary<QueryField, double> scopeSums = [];
+
+        /// <summary>Σ of a field over the scope, once per query (every group's share divides by it).</summary>
+        public double ScopeSum(QueryField field, int[] scopeRows)
+        {
+            if (!scopeSums.TryGetValue(field, out double total))
+            {
+                total = Sum(Of(field), scopeRows).Total;
+                scopeSums[field] = total;
+            }
+
+            return total;
+        }
 
         public double[] Of(QueryField field) => field switch
         {
