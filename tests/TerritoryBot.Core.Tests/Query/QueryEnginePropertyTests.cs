@@ -189,6 +189,31 @@ public sealed class QueryEnginePropertyTests
             }, iter: 200);
     }
 
+    [Fact]
+    public void Run_SumAverageMedianMinMax_MatchAnIndependentComputation()
+    {
+        Gen.Select(QueryGen.UniverseGen, QueryGen.ScopeGen)
+            .Sample((universe, scope) =>
+            {
+                var visible = universe.Visible(scope);
+                var values = universe.Scores.Where(s => visible.Contains(s.AccountId)).Select(s => s.PotentialArr).Order().ToList();
+                double? Figure(QueryMeasure m) => ((QueryAnswer)QueryEngine.Run(universe.Table(), new AccountQuery { Measure = m }, scope)).Total.Value;
+                Assert.Equal(values.Sum(), Figure(QueryMeasure.Sum(QueryField.PotentialArr))!.Value, 6);
+                if (values.Count == 0)
+                {
+                    Assert.Null(Figure(QueryMeasure.Median(QueryField.PotentialArr)));
+                    return;
+                }
+
+                int mid = values.Count / 2;
+                double median = values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+                Assert.Equal(median, Figure(QueryMeasure.Median(QueryField.PotentialArr))!.Value, 6);
+                Assert.Equal(values.Average(), Figure(QueryMeasure.Average(QueryField.PotentialArr))!.Value, 6);
+                Assert.Equal(values[0], Figure(QueryMeasure.Min(QueryField.PotentialArr)));
+                Assert.Equal(values[^1], Figure(QueryMeasure.Max(QueryField.PotentialArr)));
+            }, iter: 200);
+    }
+
     private static Dictionary<string, double?> AccountTableValues(Universe universe, QueryField field)
     {
         var table = universe.Table();
