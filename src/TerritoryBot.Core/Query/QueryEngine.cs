@@ -193,6 +193,11 @@ public static class QueryEngine
 
         var info = QueryFields.Info(filter.Field);
         var field = filter.Field;
+        if (filter.Values is null)
+        {
+            return new QueryInvalid(QueryProblem.MissingValue, field);
+        }
+
         switch (filter.Op)
         {
             case FilterOp.Is:
@@ -619,14 +624,9 @@ public static class QueryEngine
         return groups;
     }
 
+    /// <summary>The group of a row for flags and numbers (categories are grouped by code).</summary>
     private static string? GroupKey(AccountTable table, Numbers numbers, QueryField by, int row)
     {
-        if (table.Categories.TryGetValue(by, out var category))
-        {
-            int code = category.Codes[row];
-            return code >= 0 ? category.Labels[code] : null;
-        }
-
         if (table.Flags.TryGetValue(by, out var flags))
         {
             return flags[row] ? "true" : "false";

@@ -295,6 +295,8 @@ public sealed class QueryEngineTests
         { new AccountQuery { Filters = [QueryFilter.Is(QueryField.CurrentArr, "big")] }, QueryProblem.OperatorNotValid },
         { new AccountQuery { Filters = [QueryFilter.Is(QueryField.Industry)] }, QueryProblem.MissingValue },
         { new AccountQuery { Filters = [QueryFilter.Is(QueryField.Industry, " ")] }, QueryProblem.MissingValue },
+        { new AccountQuery { Filters = [QueryFilter.Missing(QueryField.Named) with { Values = null! }] }, QueryProblem.MissingValue },
+        { new AccountQuery { Filters = [null!] }, QueryProblem.MissingValue },
         { new AccountQuery { Filters = [QueryFilter.Is(QueryField.Named, "maybe")] }, QueryProblem.InvalidValue },
         { new AccountQuery { Filters = [QueryFilter.Above(QueryField.CurrentArr, double.NaN)] }, QueryProblem.InvalidNumber },
         { new AccountQuery { Filters = [QueryFilter.Between(QueryField.CurrentArr, 5, 1)] }, QueryProblem.InvalidRange },
