@@ -12,6 +12,7 @@ public sealed class AccountTable
     private readonly Dictionary<string, string> repIdByKey;
     private readonly Dictionary<string, string?> managerByRep;
     private readonly Dictionary<string, string> nameByRep;
+    private int[]? allRows;
 
     private AccountTable(DateOnly asOf, int count)
     {
@@ -33,6 +34,10 @@ public sealed class AccountTable
     public int Count { get; }
 
     internal string[] Ids { get; }
+
+    /// <summary>Every row, in order: the scope of everything (never written to; queries copy before they sort).</summary>
+    internal int[] AllRows => allRows ??= [.. Enumerable.Range(0, Count)];
+
     internal string[] Names { get; }
     internal string?[] Owners { get; }
     internal OpenDeal[][] OpenDeals { get; }

@@ -87,7 +87,7 @@ public static class QueryEngine
             Filters = [.. compiled.Select((c, f) => new AppliedFilter(c.Source, c.Resolved, c.Unknown, remaining[f]))],
             Total = total,
             Groups = groups,
-            AccountIds = [.. ordered.Select(row => table.Ids[row])],
+            AccountIds = new IdList(table.Ids, ordered),
             Rows = [.. ordered.Take(query.RowLimit).Select(row => Row(table, numbers, query.ListFields, row))],
         };
     }
@@ -278,7 +278,7 @@ public static class QueryEngine
     {
         if (scope.Everything)
         {
-            return [.. Enumerable.Range(0, table.Count)];
+            return table.AllRows;
         }
 
         var owners = table.Categories[QueryField.Owner];
@@ -566,28 +566,7 @@ public static class QueryEngine
         var unknown = new List<int>();
         if (table.Categories.TryGetValue(by, out var category))
         {
-            // By code first: one string per group, not per row.
-            var byCode = new List<int>?[category.Labels.Length];
-            foreach (int row in rows)
-            {
-                int code = category.Codes[row];
-                if (code < 0)
-                {
-                    unknown.Add(row);
-                }
-                else
-                {
-                    (byCode[code] ??= []).Add(row);
-                }
-            }
-
-            for (int code = 0; code < byCode.Length; code++)
-            {
-                if (byCode[code] is { } list)
-                {
-                    members[category.Labels[code]] = list;
-                }
-            }
+            return CategoryGroups(table, numbers, measure, category, rows, scopeRows);
         }
         else
         {
@@ -610,12 +589,7 @@ public static class QueryEngine
         }
 
         var groups = members.Select(g => new QueryGroup(g.Key, Figure(table, numbers, measure, [.. g.Value], scopeRows))).ToList();
-        groups.Sort((a, b) =>
-        {
-            double? x = a.Figure.Value, y = b.Figure.Value;
-            int byValue = x is null || y is null ? (x is null).CompareTo(y is null) : y.Value.CompareTo(x.Value);
-            return byValue != 0 ? byValue : string.CompareOrdinal(a.Key, b.Key);
-        });
+        SortGroups(groups);
         if (unknown.Count > 0)
         {
             groups.Add(new QueryGroup(null, Figure(table, numbers, measure, [.. unknown], scopeRows)));
@@ -623,6 +597,58 @@ public static class QueryEngine
 
         return groups;
     }
+
+    /// <summary>
+    /// Groups of a category column: rows bucketed by code with one counting pass (rows stay in id order within a
+    /// bucket), so a group-by over 100k accounts allocates two arrays rather than a list per group.
+    /// </summary>
+    private static List<QueryGroup> CategoryGroups(AccountTable table, Numbers numbers, QueryMeasure measure, CategoryColumn category, int[] rows, int[] scopeRows)
+    {
+        int groups = category.Labels.Length;
+        var start = new int[groups + 2];
+        foreach (int row in rows)
+        {
+            // Slot 0 holds the unknown code (-1), slot c+1 code c.
+            start[category.Codes[row] + 2]++;
+        }
+
+        for (int g = 1; g < start.Length; g++)
+        {
+            start[g] += start[g - 1];
+        }
+
+        var bucketed = new int[rows.Length];
+        var next = (int[])start.Clone();
+        foreach (int row in rows)
+        {
+            bucketed[next[category.Codes[row] + 1]++] = row;
+        }
+
+        var result = new List<QueryGroup>();
+        for (int code = 0; code < groups; code++)
+        {
+            if (start[code + 2] > start[code + 1])
+            {
+                result.Add(new QueryGroup(category.Labels[code], Figure(table, numbers, measure, bucketed[start[code + 1]..start[code + 2]], scopeRows)));
+            }
+        }
+
+        SortGroups(result);
+        if (start[1] > 0)
+        {
+            result.Add(new QueryGroup(null, Figure(table, numbers, measure, bucketed[..start[1]], scopeRows)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Highest value first, undefined values after, ties by key.</summary>
+    private static void SortGroups(List<QueryGroup> groups) => groups.Sort((a, b) =>
+    {
+        double? x = a.Figure.Value, y = b.Figure.Value;
+        int byValue = x is null || y is null ? (x is null).CompareTo(y is null) : y.Value.CompareTo(x.Value);
+        return byValue != 0 ? byValue : string.CompareOrdinal(a.Key, b.Key);
+    });
 
     /// <summary>The group of a row for flags and numbers (categories are grouped by code).</summary>
     private static string? GroupKey(AccountTable table, Numbers numbers, QueryField by, int row)
@@ -777,5 +803,23 @@ public static class QueryEngine
             QueryField.OpenOpportunities when openCount is not null => openCount,
             _ => Table.Numbers[field],
         };
+    }
+
+    /// <summary>Account ids of result rows, read from the table on demand rather than copied (a result may hold 100k).</summary>
+    private sealed class IdList(string[] ids, int[] rows) : IReadOnlyList<string>
+    {
+        public string this[int index] => ids[rows[index]];
+
+        public int Count => rows.Length;
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            foreach (int row in rows)
+            {
+                yield return ids[row];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
