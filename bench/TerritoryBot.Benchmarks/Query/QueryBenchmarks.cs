@@ -8,6 +8,7 @@ namespace TerritoryBot.Benchmarks.Query;
 /// apart): `-- --filter '*QueryBenchmarks*'`. Issue 14 asks for a query over 100k accounts under 50 ms.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class QueryBenchmarks
 {
     private QueryCases _cases = null!;
