@@ -23,6 +23,9 @@ internal sealed class AdjustmentSearch
     private const int ChainPairs = 24;
     private const double Eps = 1e-9;
 
+    /// <summary>Instances with at most this many assignments of their movable accounts within a ring are solved exactly.</summary>
+    private const double ExactLimit = 20_000;
+
     /// <summary>Beyond this radius the rings stop doubling and the last ring takes everything (half of Earth's circumference).</summary>
     private const double MaxRingKm = 20_000;
 
@@ -116,8 +119,9 @@ internal sealed class AdjustmentSearch
             .ToArray();
         ReferenceKm = Reference();
         NeighbourhoodKm = options.NeighbourhoodKm is > 0 and { } km ? km : ReferenceKm;
-        capPot = Math.Max(MaxDev(pot, totalPot / n), tol);
-        capWork = Math.Max(MaxDev(work, totalWork / n), tol);
+        // No territory may end farther from the mean than the worst one started: fixes never widen the worst deviation.
+        capPot = MaxDev(pot, totalPot / n);
+        capWork = MaxDev(work, totalWork / n);
         byPot = [];
     }
 
@@ -146,6 +150,11 @@ internal sealed class AdjustmentSearch
         }
 
         rings.Add(double.PositiveInfinity);
+        if (!Done() && Exact(rings, maxMoves))
+        {
+            return Changed();
+        }
+
         foreach (double ring in rings)
         {
             SetRing(ring);
@@ -170,6 +179,11 @@ internal sealed class AdjustmentSearch
         }
 
         Prune();
+        return Changed();
+    }
+
+    private List<int> Changed()
+    {
         var changed = new List<int>();
         for (int i = 0; i < owner.Length; i++)
         {
@@ -184,6 +198,179 @@ internal sealed class AdjustmentSearch
     }
 
     private bool Done() => TotalViolation() <= Eps;
+
+    /// <summary>
+    /// Small instances (at most <see cref="ExactLimit"/> combinations in a ring) are solved exactly, ring by
+    /// ring: the fix with the fewest moves, then the fewest km, among all that keep every move within the
+    /// ring. So when a fix within the neighbourhood exists, this finds one; the greedy cannot promise that.
+    /// </summary>
+    private bool Exact(List<double> rings, int maxMoves)
+    {
+        var accounts = new List<int>();
+        for (int i = 0; i < owner.Length; i++)
+        {
+            if (movable[i] && owner[i] != Book.HeldOutside)
+            {
+                accounts.Add(i);
+            }
+        }
+
+        foreach (double ring in rings)
+        {
+            var choices = new int[accounts.Count][];
+            double combos = 1;
+            for (int k = 0; k < accounts.Count; k++)
+            {
+                int i = accounts[k];
+                var list = new List<int> { owner[i] };
+                if (owner[i] >= 0 || options.AssignUnassigned)
+                {
+                    for (int r = 0; r < n; r++)
+                    {
+                        double km = Km(i, r);
+                        if (r != owner[i] && (double.IsNaN(km) || km <= ring))
+                        {
+                            list.Add(r);
+                        }
+                    }
+                }
+
+                choices[k] = [.. list];
+                combos *= list.Count;
+            }
+
+            if (combos > ExactLimit)
+            {
+                return false;
+            }
+
+            var best = ExactSearch(accounts, choices, maxMoves);
+            if (best is not null)
+            {
+                var moved = Enumerable.Range(0, accounts.Count).Where(k => best[k] != owner[accounts[k]])
+                    .Select(k => (I: accounts[k], From: owner[accounts[k]], To: best[k])).ToList();
+                // Name the shapes a manager recognises: two accounts trading places, or A→B followed by B→C.
+                var done = new HashSet<int>();
+                foreach (var a in moved)
+                {
+                    if (done.Contains(a.I))
+                    {
+                        continue;
+                    }
+
+                    var swap = moved.FirstOrDefault(b => !done.Contains(b.I) && b.I != a.I && b.From == a.To && b.To == a.From && a.From >= 0);
+                    var chain = moved.FirstOrDefault(b => !done.Contains(b.I) && b.I != a.I && b.From == a.To && b.To != a.From && a.From >= 0);
+                    var mate = swap.To != swap.From ? swap : chain;
+                    if (mate.To != mate.From)
+                    {
+                        var how = swap.To != swap.From ? MoveKind.Swap : MoveKind.Chain;
+                        partner[a.I] = mate.I;
+                        partner[mate.I] = a.I;
+                        Apply(a.I, a.To, (int)how);
+                        Apply(mate.I, mate.To, (int)how);
+                        done.Add(a.I);
+                        done.Add(mate.I);
+                    }
+                }
+
+                foreach (var a in moved.Where(a => !done.Contains(a.I)))
+                {
+                    Apply(a.I, a.To, -1);
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int[]? ExactSearch(List<int> accounts, int[][] choices, int maxMoves)
+    {
+        var p = (double[])pot.Clone();
+        var w = (double[])work.Clone();
+        double tp = totalPot, tw = totalWork;
+        var pick = accounts.Select(i => owner[i]).ToArray();
+        int[]? best = null;
+        int bestMoves = maxMoves + 1;
+        double bestKm = double.PositiveInfinity;
+        Walk(0, 0, 0);
+        return best;
+
+        void Walk(int k, int moves, double km)
+        {
+            if (moves > bestMoves || (moves == bestMoves && km >= bestKm))
+            {
+                return;
+            }
+
+            if (k == accounts.Count)
+            {
+                if (Inside(p, tp / n, capPot) && (!balanceWork || Inside(w, tw / n, capWork)))
+                {
+                    (best, bestMoves, bestKm) = ((int[])pick.Clone(), moves, km);
+                }
+
+                return;
+            }
+
+            int i = accounts[k], home = owner[i];
+            foreach (int c in choices[k])
+            {
+                Shift(i, home, c, +1);
+                pick[k] = c;
+                double d = c == home ? 0 : Km(i, c);
+                Walk(k + 1, moves + (c == home ? 0 : 1), km + (double.IsNaN(d) ? 0 : d));
+                Shift(i, home, c, -1);
+            }
+
+            pick[k] = home;
+        }
+
+        void Shift(int i, int from, int to, int sign)
+        {
+            if (from == to)
+            {
+                return;
+            }
+
+            double x = sign * book.Potential[i], y = sign * workOf[i];
+            if (from >= 0)
+            {
+                p[from] -= x;
+                w[from] -= y;
+            }
+            else
+            {
+                tp += x;
+                tw += y;
+            }
+
+            if (to >= 0)
+            {
+                p[to] += x;
+                w[to] += y;
+            }
+            else
+            {
+                tp -= x;
+                tw -= y;
+            }
+        }
+
+        bool Inside(double[] v, double mean, double cap)
+        {
+            foreach (double x in v)
+            {
+                if (V(x, mean) > Eps || (mean > 0 && Math.Abs(x - mean) / mean > cap * (1 + 1e-12) + 1e-12))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>Lazy greedy over single moves of the current ring.</summary>
     private void Greedy(int maxMoves)
@@ -987,7 +1174,11 @@ internal sealed class AdjustmentSearch
         int hf = from < 0 ? pool : from, ht = to < 0 ? pool : to;
         var ep = new Entry(book.Potential[i], Class(i), i);
         var ew = new Entry(workOf[i], Class(i), i);
-        if (near is null)
+        if (byPot.Length == 0)
+        {
+            // No ring built yet (the exact search): no candidate lists to maintain.
+        }
+        else if (near is null)
         {
             Remove(byPot[hf], ep);
             Insert(ref byPot[ht], ep);
