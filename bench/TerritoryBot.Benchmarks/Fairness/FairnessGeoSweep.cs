@@ -75,7 +75,7 @@ public sealed class FairnessGeoSweep : ISweep
         return Task.FromResult(0);
     }
 
-    private static FairnessOptions Options(bool workload) => workload ? FairnessOptions.Default with { } : FairnessOptions.Default;
+    private static FairnessOptions Options(bool workload) => workload ? FairnessOptions.Default with { BalanceWorkload = true } : FairnessOptions.Default;
 
     private static double Median(List<double> xs) => Percentile(xs, 0.5);
 
