@@ -23,8 +23,8 @@ internal sealed class AdjustmentSearch
     private const int ChainPairs = 24;
     private const double Eps = 1e-9;
 
-    /// <summary>Instances with at most this many assignments of their movable accounts within a ring are solved exactly.</summary>
-    private const double ExactLimit = 20_000;
+    /// <summary>Instances with at most this many assignments of their movable accounts within a ring are solved exactly (a few ms).</summary>
+    private const double ExactLimit = 300_000;
 
     /// <summary>Beyond this radius the rings stop doubling and the last ring takes everything (half of Earth's circumference).</summary>
     private const double MaxRingKm = 20_000;

@@ -91,8 +91,8 @@ internal sealed class FairnessPlugin(PluginContext context)
 
         // A move is shown only when the caller may see both ends and the account itself as it is owned today (in a
         // scenario an account of another team can land on this team's rep; unassigned accounts are for ops only).
-        string Say(AccountMove m) => FairnessWording.Rationale(m, report, Name,
-            context.Workspace.Accounts.TryGetValue(m.AccountId, out var at) ? Place(at) : null);
+        // The card and the text already name the account, both reps and the potential beside each rationale.
+        string Say(AccountMove m) => FairnessWording.Rationale(m, report, Name, lead: false);
         bool Visible(AccountMove m) =>
             scope.Includes(m.ToRepId) && (m.FromRepId.Length == 0 ? scope.Everyone : scope.Includes(m.FromRepId))
             && context.Workspace.Accounts.TryGetValue(m.AccountId, out var account) && context.Caller.CanSeeAccount(account)
@@ -117,8 +117,6 @@ internal sealed class FairnessPlugin(PluginContext context)
             plan, findings, scope.Everyone ? report.Summary.UnassignedAccounts : 0);
 
         string Name(string repId) => repId.Length == 0 ? "unassigned" : context.Workspace.Reps.TryGetValue(repId, out var r) ? r.Name : repId;
-
-        static string? Place(Account a) => !string.IsNullOrWhiteSpace(a.City) ? a.City : !string.IsNullOrWhiteSpace(a.Region) ? a.Region : null;
     }
 
     private static int ScenarioCap(double percent) =>

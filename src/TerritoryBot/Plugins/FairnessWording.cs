@@ -13,7 +13,8 @@ namespace TerritoryBot.Plugins;
 internal static class FairnessWording
 {
     /// <summary>The rationale of <paramref name="m"/>; <paramref name="name"/> turns a rep id into a display name.</summary>
-    public static string Rationale(AccountMove m, FairnessReport report, Func<string, string> name, string? place = null)
+    /// <param name="lead">False where the account, the two reps and the potential are already shown beside the text (the card).</param>
+    public static string Rationale(AccountMove m, FairnessReport report, Func<string, string> name, string? place = null, bool lead = true)
     {
         string to = name(m.ToRepId);
         var sb = new StringBuilder();
@@ -21,22 +22,30 @@ internal static class FairnessWording
         if (m.FromRepId.Length > 0)
         {
             string from = name(m.FromRepId);
-            sb.Append($"Move {m.AccountName} ({Format.Money(m.PotentialArr)} potential{where}) from {from} to {to}: ");
-            sb.Append($"{from} goes from {Signed(m.FromDeviationBeforePct!.Value)} to {Signed(m.FromDeviationAfterPct!.Value)} of the team mean, ");
-            sb.Append($"{to} from {Signed(m.ToDeviationBeforePct)} to {Signed(m.ToDeviationAfterPct)}.");
+            if (lead)
+            {
+                sb.Append($"Move {m.AccountName} ({Format.Money(m.PotentialArr)} potential{where}) from {from} to {to}: ");
+            }
+
+            sb.Append($"{from} {Signed(m.FromDeviationBeforePct!.Value)} → {Signed(m.FromDeviationAfterPct!.Value)}, ");
+            sb.Append($"{to} {Signed(m.ToDeviationBeforePct)} → {Signed(m.ToDeviationAfterPct)} against the mean.");
         }
         else
         {
-            sb.Append($"Give unassigned {m.AccountName} ({Format.Money(m.PotentialArr)} potential{where}) to {to}: ");
-            sb.Append($"{to} goes from {Signed(m.ToDeviationBeforePct)} to {Signed(m.ToDeviationAfterPct)} of the team mean.");
+            if (lead)
+            {
+                sb.Append($"Give unassigned {m.AccountName} ({Format.Money(m.PotentialArr)} potential{where}) to {to}: ");
+            }
+
+            sb.Append($"{to} {Signed(m.ToDeviationBeforePct)} → {Signed(m.ToDeviationAfterPct)} against the mean.");
         }
 
         sb.Append(' ').Append(Distance(m, report, name));
         if (m.PartnerAccountId is { } partnerId && report.Adjustments.Moves.FirstOrDefault(x => x.AccountId == partnerId) is { } partner)
         {
             sb.Append(m.Kind == MoveKind.Chain
-                ? $" Part of a two-step chain with {partner.AccountName} ({name(partner.FromRepId)} to {name(partner.ToRepId)}), so neither account has to travel far."
-                : $" Part of a swap with {partner.AccountName}, which goes the other way.");
+                ? $" Chain with {partner.AccountName} ({name(partner.FromRepId)} to {name(partner.ToRepId)})."
+                : $" Swap with {partner.AccountName}.");
         }
 
         sb.Append(' ').Append(Relationship(m, to));
@@ -47,7 +56,7 @@ internal static class FairnessWording
     public static string Distance(AccountMove m, FairnessReport report, Func<string, string> name)
     {
         string to = name(m.ToRepId);
-        string toBase = m.ReceiverBaseIsTerritoryCentre ? $"the centre of {to}'s territory" : $"{to}'s home base";
+        string toBase = m.ReceiverBaseIsTerritoryCentre ? $"the centre of {to}'s territory" : $"{to}'s home";
         if (m.DistanceKm is not { } km)
         {
             return "Its location or the rep's base is not recorded, so the distance is unknown.";
@@ -62,12 +71,12 @@ internal static class FairnessWording
         double change = km - was;
         if (Math.Abs(change) < 1)
         {
-            return $"It is {Km(km)} from {toBase}, as far as from {from} today.";
+            return $"It is {Km(km)} from {toBase}, as far as from {from}.";
         }
 
         if (change < 0)
         {
-            return $"It is {Km(km)} from {toBase}, {Km(-change)} closer than to {from} today ({Km(was)}).";
+            return $"It is {Km(km)} from {toBase}, {Km(-change)} closer than to {from} ({Km(was)}).";
         }
 
         string because = m.FartherReason switch
@@ -80,11 +89,11 @@ internal static class FairnessWording
             FartherReason.NoFittingAccountForCloserRep when m.CloserRepId is { } c =>
                 $"{name(c)}, who is closer, could not take an account of this size without leaving the band",
             FartherReason.NoNearbyFix => report.Adjustments.NeighbourhoodKm is { } n
-                ? $"no neighbouring territory, swap or short chain within {Km(2 * n)} could close the gap, so this is a far move"
-                : "no neighbouring territory, swap or short chain could close the gap, so this is a far move",
-            _ => "it is the move that removes the most imbalance",
+                ? $"a far move, as no neighbour, swap or short chain within {Km(2 * n)} closes the gap"
+                : "a far move, as no neighbour, swap or short chain closes the gap",
+            _ => "it removes the most imbalance",
         };
-        return $"It is {Km(km)} from {toBase}, {Km(change)} farther than from {from} today ({Km(was)}), because {because}.";
+        return $"It is {Km(km)} from {toBase}, {Km(change)} farther than from {from} ({Km(was)}): {because}.";
     }
 
     /// <summary>What the relationship hand-over involves.</summary>
@@ -93,23 +102,22 @@ internal static class FairnessWording
         var parts = new List<string>();
         if (m.OpenPipeline > 0)
         {
-            parts.Add($"{Format.Money(m.OpenPipeline)} of open pipeline goes with it, so plan the hand-over of those deals");
+            parts.Add($"{Format.Money(m.OpenPipeline)} open pipeline goes with it: plan the hand-over");
         }
 
         if (m.IsCustomer)
         {
-            parts.Add(m.CurrentArr > 0 ? $"it is a customer paying {Format.Money(m.CurrentArr)} a year, so introduce {to} before the switch"
-                : $"it is a customer, so introduce {to} before the switch");
+            parts.Add(m.CurrentArr > 0 ? $"customer ({Format.Money(m.CurrentArr)} ARR): introduce {to} first" : $"customer: introduce {to} first");
         }
 
         if (m.HasRelationshipNotes)
         {
-            parts.Add("its relationship notes go into the transition package");
+            parts.Add("relationship notes go into the transition package");
         }
 
         if (parts.Count == 0)
         {
-            return "No open pipeline, no customer contract and no relationship notes: nothing to hand over.";
+            return "Nothing to hand over.";
         }
 
         string text = string.Join("; ", parts);

@@ -153,8 +153,8 @@ public sealed class FairnessCliTests
         FairnessCommand.Write(Team(), null, null, FairnessOptions.Default, AsOf, json: false, output);
 
         string text = output.ToString();
-        Assert.Matches(@"It is \d+ km from Rep \d's home base, \d+ km (closer than to|farther than from) Rep 0 today \(\d+ km\)", text);
-        Assert.Contains("nothing to hand over", text);
+        Assert.Matches(@"It is \d+ km from Rep \d's home, \d+ km (closer than to|farther than from) Rep 0 \(\d+ km\)", text);
+        Assert.Contains("Nothing to hand over.", text);
         Assert.Contains("Workload was not balanced, only reported", text);
     }
 
