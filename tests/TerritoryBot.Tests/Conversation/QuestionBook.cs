@@ -15,8 +15,27 @@ internal sealed class QuestionBook
         AsOf = asOf;
         var scores = ScoringEngine.Score(data, asOf);
         var open = data.Opportunities.Where(o => o.IsOpen).ToLookup(o => o.AccountId, StringComparer.Ordinal);
-        All = [.. data.Accounts.Select((a, i) => new Row(a, scores.Accounts[i], [.. open[a.AccountId]]))];
+        var deals = data.Opportunities.ToLookup(o => o.AccountId, StringComparer.Ordinal);
+        All = [.. data.Accounts.Select((a, i) => new Row(a, scores.Accounts[i], [.. open[a.AccountId]]) { LastTouch = LastTouch(a, deals[a.AccountId]) })];
         Reps = data.Reps;
+    }
+
+    /// <summary>"Touched": the latest activity on the account or any of its deals (a deal's activity, creation or close).</summary>
+    private static DateOnly? LastTouch(Account account, IEnumerable<Opportunity> deals)
+    {
+        DateOnly? latest = account.LastActivityDate;
+        foreach (var deal in deals)
+        {
+            foreach (var date in new[] { deal.LastActivityDate, deal.CreatedDate, deal.IsClosed ? deal.CloseDate : null })
+            {
+                if (date is { } d && (latest is null || d > latest))
+                {
+                    latest = d;
+                }
+            }
+        }
+
+        return latest;
     }
 
     public DataSet Data { get; }
@@ -65,6 +84,7 @@ internal sealed class QuestionBook
         public bool Whitespace => S.Whitespace;
         public bool Named => A.NamedAccount;
         public DateOnly? LastActivity => A.LastActivityDate;
+        public DateOnly? LastTouch { get; init; }
         public double? Intent => A.IntentScore;
         public string? Funding => A.FundingStage;
         public double Pipeline => Open.Sum(o => o.Amount);
@@ -74,7 +94,7 @@ internal sealed class QuestionBook
         public double PipelineIn(string stage) => Open.Where(o => string.Equals(o.Stage, stage, StringComparison.OrdinalIgnoreCase)).Sum(o => o.Amount);
 
         /// <summary>No activity on record, or none since <paramref name="months"/> months before <paramref name="asOf"/>.</summary>
-        public bool Untouched(DateOnly asOf, int months) => LastActivity is not { } d || d < asOf.AddMonths(-months);
+        public bool Untouched(DateOnly asOf, int months) => LastTouch is not { } d || d < asOf.AddMonths(-months);
     }
 }
 
