@@ -379,6 +379,15 @@ internal static class QueryParser
                             negateUntil = -1;
                         }
 
+                        // "Miami or Tampa", "Texas and Ohio": two values of a single-valued field mean either (both is never
+                        // true); for sets (tech, deal stages) only "or" does ("Kubernetes and AWS" means both).
+                        if (filter is { Op: FilterOp.Is, Negated: false } && filters.Count > 0 && filters[^1] is { Op: FilterOp.Is, Negated: false } last
+                            && last.Field == filter.Field && (QueryFields.Info(filter.Field).Kind == FieldKind.Category || OrBefore(items, k)))
+                        {
+                            filters[^1] = last with { Values = [.. last.Values, .. filter.Values] };
+                            break;
+                        }
+
                         filters.Add(filter);
                         break;
                     }
@@ -586,6 +595,10 @@ internal static class QueryParser
 
         return money ? QueryField.PotentialArr : null;
     }
+
+    /// <summary>Whether "or" stands between this item and the previous value.</summary>
+    private static bool OrBefore(List<Item> items, int k) =>
+        k > 0 && items[k - 1].Text.Equals("or", StringComparison.OrdinalIgnoreCase);
 
     private static int? FindBackward(List<Item> items, int from, Func<Meaning, bool> test, int window)
     {

@@ -39,12 +39,25 @@ internal static class QueryRouting
         ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(vocabulary);
         var intent = match.Intent;
-        if (Kept.Contains(intent) && intent != Intent.DraftMessage)
+        if (Kept.Contains(intent) && intent is not (Intent.DraftMessage or Intent.ProposeReassignment or Intent.ListProposals))
         {
             return match;
         }
 
         var question = QueryParser.Parse(text, vocabulary.Query, vocabulary.AsOf, [.. vocabulary.RepIds.Values]);
+        if (intent is Intent.ProposeReassignment or Intent.ListProposals)
+        {
+            // "pipeline in proposal stage" names a deal stage, not a reassignment proposal: taken only when the whole text
+            // reads as an account question and names no account, number or scenario a proposal would need.
+            var entities = match.Entities;
+            // An account "named" by words the question reads as its own vocabulary ("proposal stage") is not named: only ids count then.
+            var accounts = question.Exact ? entities.AccountIds.Where(id => text.Contains(id, StringComparison.OrdinalIgnoreCase)).ToList() : entities.AccountIds;
+            var plain = accounts.Count == 0 && entities.ProposalNumber is null && entities.Scenario is null && !entities.FairnessFixes
+                && entities.Percent is null;
+            return plain && question.Exact && (question.Measured || question.Query.Filters.Any(f => f.Field == QueryField.OpenStage))
+                ? Query(match, question) : match;
+        }
+
         if (intent is Intent.DraftMessage or Intent.WhereIStand)
         {
             // A draft is about figures the question names; where-I-stand compares the caller's own figures.

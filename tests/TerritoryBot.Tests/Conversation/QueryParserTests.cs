@@ -13,13 +13,13 @@ public sealed class QueryParserTests(QuestionSetFixture fixture, ITestOutputHelp
     }
 
     [Theory]
-    [InlineData("draft a note to my manager about my Healthcare pipeline")]
+    [InlineData("how much pipeline do i have in proposal stage")]
     public void Parse_Debug_Prints(string text)
     {
         var q = Parse(text);
         output.WriteLine(q.Key());
         output.WriteLine(fixture.Harness.Workspace.Vocabulary.Query.Lookup("manager")?.Count.ToString() ?? "none");
         var match = new IntentRouter(fixture.Harness.Workspace.Vocabulary).Route(text);
-        output.WriteLine($"{match.Name} {string.Join(",", match.Entities.RepIds)}");
+        output.WriteLine($"{match.Name} {string.Join(",", match.Entities.RepIds)} {match.Entities.Key()}");
     }
 }

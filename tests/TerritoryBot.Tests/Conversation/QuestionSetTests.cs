@@ -32,7 +32,7 @@ public sealed partial class QuestionSetTests(QuestionSetFixture fixture, ITestOu
         Assert.Contains(all, q => q.Asker == QuestionSet.Manager);
         Assert.Contains(all, q => q.Asker == QuestionSet.Ops);
         var kinds = all.Select(q => q.Expect(fixture.Book).GetType()).Distinct().Count();
-        Assert.Equal(9, kinds);
+        Assert.Equal(8, kinds);
     }
 
     [Fact]
