@@ -88,7 +88,7 @@ internal sealed class QueryPlugin(PluginContext context)
                  "ActiveProspect, ColdProspect, Unknown), priority (High, Medium, Low), whitespace, named, customer (true/false), icp_fit, " +
                  "opportunity_score, intent, growth (fraction), employees, revenue, current_arr, potential_arr, headroom, open_pipeline, " +
                  "open_opportunities, open_stage, last_activity_days, tech, funding_stage. Reps see their own accounts, managers their team's, ops all.")]
-    public IViewModel QueryAccounts(
+    public IViewModel Accounts(
         [Description("Filters that must all hold. Each: field, op (is, contains, above, below, at_least, at_most, equal, between, missing, top, bottom), " +
                      "values (for is/contains), number (bound), upper (for between), count (for top/bottom), not (true to negate).")] QueryFilterArgs[]? filters = null,
         [Description("count (default), sum, average, median, min, max, share, penetration or customer_rate.")] string? measure = null,
