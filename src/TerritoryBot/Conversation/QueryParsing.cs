@@ -50,6 +50,9 @@ internal sealed record ParsedQuestion
     /// <summary>An explicit measure (how many, total, average …), superlative, top N or comparison was asked for.</summary>
     public bool Measured { get; init; }
 
+    /// <summary>A measure, superlative, top N or comparison in so many words (not a total inferred from a bare field such as "ARR").</summary>
+    public bool Asked { get; init; }
+
     /// <summary>Listing words ("list", "show", "which") were used.</summary>
     public bool Listed { get; init; }
 
@@ -449,6 +452,8 @@ internal static class QueryParser
             filters.Add(QueryFilter.Is(QueryField.Owner, rep));
         }
 
+        var asked = measured;
+
         // The shape.
         QueryShape shape;
         QueryMeasure queryMeasure = QueryMeasure.Count;
@@ -558,6 +563,7 @@ internal static class QueryParser
             UnknownPeople = unknownPeople,
             Fewest = fewest,
             Measured = measured || shape is QueryShape.Extreme or QueryShape.Ranked or QueryShape.RepRanking,
+            Asked = asked,
             Listed = listed,
             UnderstoodWords = understood,
         };

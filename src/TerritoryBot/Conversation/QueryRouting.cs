@@ -83,7 +83,8 @@ internal static class QueryRouting
         // A named rep is honoured by the general cards; "unassigned" (owner missing) is not.
         var unhonoured = filters.Any(f => !(Honoured.GetValueOrDefault(intent, []).Contains(f.Field) && (f.Field != QueryField.Owner || f.Op == FilterOp.Is))
             || (intent == Intent.TierReview && question.Exact));
-        var measureWord = question.Measured && question.Shape is QueryShape.Figure or QueryShape.RepRanking;
+        // "how many", "total", "average": a figure asked for in so many words ("which rep is best for healthcare" is rep fit).
+        var measureWord = question.Measured && question.Shape == QueryShape.Figure;
         if (!General.Contains(intent))
         {
             // Specialised answers (plans, scenarios, fairness, rep fit …) keep the question unless it is plainly a figure.
@@ -103,7 +104,10 @@ internal static class QueryRouting
 
         if (!question.Exact)
         {
-            return unhonoured || (intent == Intent.Unknown && question.Constrained);
+            // Unclear text with a place, industry, status … filter is an account question read in part; a bare measure word or
+            // a person's name alone ("who should I ring first", "is R002 doing better than me") stays unclear (help, or the model).
+            return unhonoured && (intent != Intent.Unknown
+                || (question.Query.Filters.Any(f => f.Field != QueryField.Owner) && (question.Asked || question.Listed)));
         }
 
         if (intent == Intent.TopAccounts && !unhonoured && question.Query.Rank is { By: QueryField.PotentialArr, Ascending: false }

@@ -27,7 +27,7 @@ internal sealed class QueryPlugin(PluginContext context)
     public static IEnumerable<IIntentHandler> Handlers() =>
     [
         IntentHandler.Sync(Intent.AccountQuery, t => t.Plugin<QueryPlugin>().Answer(QuestionOf(t)), AskVerb),
-        IntentHandler.Sync(Intent.WhereIStand, t => t.Plugin<QueryPlugin>().WhereIStand(string.Join(",", t.Entities.RepIds)), StandingVerb),
+        IntentHandler.Sync(Intent.WhereIStand, t => t.Plugin<QueryPlugin>().Standing(string.Join(",", t.Entities.RepIds)), StandingVerb),
         IntentHandler.Sync(Intent.ExplainWhy, t => t.Plugin<QueryPlugin>().Why(string.Join(",", t.Entities.AccountIds), t.Turn.Text), WhyVerb),
         IntentHandler.Sync(Intent.DraftMessage, t => t.Plugin<QueryPlugin>().Draft(t)),
     ];
@@ -260,7 +260,7 @@ internal sealed class QueryPlugin(PluginContext context)
 
     [Description("Compares a rep's territory with the team: accounts, potential ARR, current ARR and open pipeline against the team median, " +
                  "as percent of the team mean and rank out of N. Never names other reps or their figures. Reps get their own territory.")]
-    public IViewModel WhereIStand(
+    public IViewModel Standing(
         [Description("Rep id for managers and ops (a rep of their team); leave empty for the caller's own territory.")] string? repId = null)
     {
         var workspace = context.Workspace;
