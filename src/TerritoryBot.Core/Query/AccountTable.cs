@@ -12,6 +12,7 @@ public sealed class AccountTable
     private readonly Dictionary<string, string> repIdByKey;
     private readonly Dictionary<string, string?> managerByRep;
     private readonly Dictionary<string, string> nameByRep;
+    private int[]? allRows;
 
     private AccountTable(DateOnly asOf, int count)
     {
@@ -33,6 +34,10 @@ public sealed class AccountTable
     public int Count { get; }
 
     internal string[] Ids { get; }
+
+    /// <summary>Every row, in order: the scope of everything (never written to; queries copy before they sort).</summary>
+    internal int[] AllRows => allRows ??= [.. Enumerable.Range(0, Count)];
+
     internal string[] Names { get; }
     internal string?[] Owners { get; }
     internal OpenDeal[][] OpenDeals { get; }
@@ -91,7 +96,7 @@ public sealed class AccountTable
             position[accounts[i].AccountId] = i;
         }
 
-        var deals = new List<OpenDeal>?[n];
+        var deals = new List<(string Stage, double Amount)>?[n];
         var lastDeal = new DateOnly?[n];
         foreach (var o in data.Opportunities.OrderBy(o => o.OpportunityId, StringComparer.Ordinal))
         {
@@ -104,7 +109,7 @@ public sealed class AccountTable
             lastDeal[i] = Latest(lastDeal[i], Latest(o.LastActivityDate, Latest(o.CreatedDate, o.IsClosed ? o.CloseDate : null)));
             if (o.IsOpen)
             {
-                (deals[i] ??= []).Add(new OpenDeal(o.Stage.Trim(), double.IsFinite(o.Amount) ? o.Amount : 0));
+                (deals[i] ??= []).Add((o.Stage.Trim(), double.IsFinite(o.Amount) ? o.Amount : 0));
             }
         }
 
@@ -153,9 +158,9 @@ public sealed class AccountTable
             priority.Add(s.Priority.ToString());
             funding.Add(a.FundingStage);
             tech.Add(a.TechStack);
-            var open = deals[i]?.ToArray() ?? [];
+            var open = deals[i]?.Select(d => new OpenDeal(stage.Code(d.Stage), d.Amount)).ToArray() ?? [];
             table.OpenDeals[i] = open;
-            stage.Add(open.Select(d => d.Stage));
+            stage.AddCodes(open.Select(d => d.Stage));
             whitespace[i] = s.Whitespace;
             named[i] = a.NamedAccount;
             customer[i] = a.IsCustomer || a.CurrentArr > 0;
@@ -226,8 +231,8 @@ public sealed class AccountTable
     private static DateOnly? Latest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : (a > b ? a : b);
 }
 
-/// <summary>One open deal on an account: its stage and amount.</summary>
-internal readonly record struct OpenDeal(string Stage, double Amount);
+/// <summary>One open deal on an account: its stage (a code of the open-stage column) and amount.</summary>
+internal readonly record struct OpenDeal(int Stage, double Amount);
 
 /// <summary>A dictionary-encoded label column: a code per row (-1 = unknown), labels by code, codes by label ignoring case.</summary>
 internal sealed record CategoryColumn(int[] Codes, string[] Labels, Dictionary<string, int> CodeByLabel);
@@ -270,8 +275,11 @@ internal sealed class SetBuilder
     private readonly CategoryBuilder labels = new();
     private readonly List<int[]> rows = [];
 
-    public void Add(IEnumerable<string> values) =>
-        rows.Add([.. values.Select(labels.Code).Where(c => c >= 0).Distinct().Order()]);
+    public void Add(IEnumerable<string> values) => AddCodes(values.Select(labels.Code));
+
+    public void AddCodes(IEnumerable<int> codes) => rows.Add([.. codes.Where(c => c >= 0).Distinct().Order()]);
+
+    public int Code(string? label) => labels.Code(label);
 
     public SetColumn Build()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MathNet.Numerics.Statistics;
 
 namespace TerritoryBot.Core.Query;
 
@@ -48,9 +49,9 @@ public static class QueryEngine
         {
             if (compiled[f].Source.Op is not (FilterOp.Top or FilterOp.Bottom))
             {
-                var c = compiled[f];
-                bool negated = c.Source.Negated;
-                rows = Keep(rows, row => c.Matches(row, numbers) != negated);
+                var matches = compiled[f].Predicate(table, numbers);
+                bool negated = compiled[f].Source.Negated;
+                rows = Keep(rows, row => matches(row) != negated);
                 remaining[f] = rows.Length;
             }
         }
@@ -67,11 +68,7 @@ public static class QueryEngine
         int[] ordered = rows;
         if (query.Rank is { } rank)
         {
-            ordered = Order(rows, numbers.Of(rank.By), rank.Ascending);
-            if (rank.Limit is { } limit && limit < ordered.Length)
-            {
-                ordered = ordered[..limit];
-            }
+            ordered = Order(rows, numbers.Of(rank.By), rank.Ascending, rank.Limit);
         }
 
         var selected = (int[])ordered.Clone();
@@ -90,7 +87,7 @@ public static class QueryEngine
             Filters = [.. compiled.Select((c, f) => new AppliedFilter(c.Source, c.Resolved, c.Unknown, remaining[f]))],
             Total = total,
             Groups = groups,
-            AccountIds = [.. ordered.Select(row => table.Ids[row])],
+            AccountIds = new IdList(table.Ids, ordered),
             Rows = [.. ordered.Take(query.RowLimit).Select(row => Row(table, numbers, query.ListFields, row))],
         };
     }
@@ -196,6 +193,11 @@ public static class QueryEngine
 
         var info = QueryFields.Info(filter.Field);
         var field = filter.Field;
+        if (filter.Values is null)
+        {
+            return new QueryInvalid(QueryProblem.MissingValue, field);
+        }
+
         switch (filter.Op)
         {
             case FilterOp.Is:
@@ -276,7 +278,7 @@ public static class QueryEngine
     {
         if (scope.Everything)
         {
-            return [.. Enumerable.Range(0, table.Count)];
+            return table.AllRows;
         }
 
         var owners = table.Categories[QueryField.Owner];
@@ -444,23 +446,47 @@ public static class QueryEngine
     {
         var values = numbers.Of(filter.Field);
         var known = rows.Where(row => !double.IsNaN(values[row])).ToArray();
-        var ordered = Order(known, values, filter.Op == FilterOp.Bottom);
-        var chosen = new HashSet<int>(ordered.Take(filter.Count));
+        var chosen = new HashSet<int>(Order(known, values, filter.Op == FilterOp.Bottom, filter.Count));
         return Keep(rows, row => chosen.Contains(row) != filter.Negated);
     }
 
-    /// <summary>Rows by value (highest first unless ascending), unknown values last, ties by row (account id) order.</summary>
-    private static int[] Order(int[] rows, double[] values, bool ascending)
+    /// <summary>
+    /// Rows by value (highest first unless ascending), unknown values last, ties by row (account id) order; with a
+    /// limit, only the first <paramref name="limit"/>. A small limit keeps a bounded heap instead of sorting every row.
+    /// </summary>
+    private static int[] Order(int[] rows, double[] values, bool ascending, int? limit = null)
     {
-        var ordered = (int[])rows.Clone();
-        Array.Sort(ordered, (x, y) =>
+        var comparer = Comparer<int>.Create((x, y) =>
         {
             double a = values[x], b = values[y];
             bool na = double.IsNaN(a), nb = double.IsNaN(b);
             int byValue = na || nb ? na.CompareTo(nb) : ascending ? a.CompareTo(b) : b.CompareTo(a);
             return byValue != 0 ? byValue : x.CompareTo(y);
         });
-        return ordered;
+        if (limit is { } k && k < rows.Length / 4)
+        {
+            // The heap's root is the worst row kept so far; a row better than it replaces it.
+            var heap = new PriorityQueue<int, int>(k + 1, Comparer<int>.Create((x, y) => comparer.Compare(y, x)));
+            foreach (int row in rows)
+            {
+                if (heap.Count < k)
+                {
+                    heap.Enqueue(row, row);
+                }
+                else if (comparer.Compare(row, heap.Peek()) < 0)
+                {
+                    heap.DequeueEnqueue(row, row);
+                }
+            }
+
+            var best = heap.UnorderedItems.Select(item => item.Element).ToArray();
+            Array.Sort(best, comparer);
+            return best;
+        }
+
+        var ordered = (int[])rows.Clone();
+        Array.Sort(ordered, comparer);
+        return limit is { } n && n < ordered.Length ? ordered[..n] : ordered;
     }
 
     private static QueryFigure Figure(AccountTable table, Numbers numbers, QueryMeasure measure, int[] rows, int[] scopeRows)
@@ -473,7 +499,7 @@ public static class QueryEngine
                 if (measure.Field is { } sf)
                 {
                     var (part, partCount) = Sum(numbers.Of(sf), rows);
-                    var (whole, _) = Sum(numbers.Of(sf), scopeRows);
+                    double whole = numbers.ScopeSum(sf, scopeRows);
                     return new QueryFigure(whole != 0 ? part / whole : null, rows.Length, partCount, part, whole);
                 }
 
@@ -531,41 +557,39 @@ public static class QueryEngine
         return (total, known);
     }
 
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        int mid = values.Count / 2;
-        return values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-    }
+    /// <summary>The middle value, or the mean of the two middle ones: MathNet's selection, linear rather than a sort.</summary>
+    private static double Median(List<double> values) => ArrayStatistics.MedianInplace([.. values]);
 
     private static List<QueryGroup> Groups(AccountTable table, Numbers numbers, QueryMeasure measure, QueryField by, int[] rows, int[] scopeRows)
     {
         var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var unknown = new List<int>();
-        foreach (int row in rows)
+        if (table.Categories.TryGetValue(by, out var category))
         {
-            var key = GroupKey(table, numbers, by, row);
-            if (key is null)
+            return CategoryGroups(table, numbers, measure, category, rows, scopeRows);
+        }
+        else
+        {
+            foreach (int row in rows)
             {
-                unknown.Add(row);
-            }
-            else if (members.TryGetValue(key, out var list))
-            {
-                list.Add(row);
-            }
-            else
-            {
-                members[key] = [row];
+                var key = GroupKey(table, numbers, by, row);
+                if (key is null)
+                {
+                    unknown.Add(row);
+                }
+                else if (members.TryGetValue(key, out var list))
+                {
+                    list.Add(row);
+                }
+                else
+                {
+                    members[key] = [row];
+                }
             }
         }
 
         var groups = members.Select(g => new QueryGroup(g.Key, Figure(table, numbers, measure, [.. g.Value], scopeRows))).ToList();
-        groups.Sort((a, b) =>
-        {
-            double? x = a.Figure.Value, y = b.Figure.Value;
-            int byValue = x is null || y is null ? (x is null).CompareTo(y is null) : y.Value.CompareTo(x.Value);
-            return byValue != 0 ? byValue : string.CompareOrdinal(a.Key, b.Key);
-        });
+        SortGroups(groups);
         if (unknown.Count > 0)
         {
             groups.Add(new QueryGroup(null, Figure(table, numbers, measure, [.. unknown], scopeRows)));
@@ -574,14 +598,61 @@ public static class QueryEngine
         return groups;
     }
 
-    private static string? GroupKey(AccountTable table, Numbers numbers, QueryField by, int row)
+    /// <summary>
+    /// Groups of a category column: rows bucketed by code with one counting pass (rows stay in id order within a
+    /// bucket), so a group-by over 100k accounts allocates two arrays rather than a list per group.
+    /// </summary>
+    private static List<QueryGroup> CategoryGroups(AccountTable table, Numbers numbers, QueryMeasure measure, CategoryColumn category, int[] rows, int[] scopeRows)
     {
-        if (table.Categories.TryGetValue(by, out var category))
+        int groups = category.Labels.Length;
+        var start = new int[groups + 2];
+        foreach (int row in rows)
         {
-            int code = category.Codes[row];
-            return code >= 0 ? category.Labels[code] : null;
+            // Slot 0 holds the unknown code (-1), slot c+1 code c.
+            start[category.Codes[row] + 2]++;
         }
 
+        for (int g = 1; g < start.Length; g++)
+        {
+            start[g] += start[g - 1];
+        }
+
+        var bucketed = new int[rows.Length];
+        var next = (int[])start.Clone();
+        foreach (int row in rows)
+        {
+            bucketed[next[category.Codes[row] + 1]++] = row;
+        }
+
+        var result = new List<QueryGroup>();
+        for (int code = 0; code < groups; code++)
+        {
+            if (start[code + 2] > start[code + 1])
+            {
+                result.Add(new QueryGroup(category.Labels[code], Figure(table, numbers, measure, bucketed[start[code + 1]..start[code + 2]], scopeRows)));
+            }
+        }
+
+        SortGroups(result);
+        if (start[1] > 0)
+        {
+            result.Add(new QueryGroup(null, Figure(table, numbers, measure, bucketed[..start[1]], scopeRows)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Highest value first, undefined values after, ties by key.</summary>
+    private static void SortGroups(List<QueryGroup> groups) => groups.Sort((a, b) =>
+    {
+        double? x = a.Figure.Value, y = b.Figure.Value;
+        int byValue = x is null || y is null ? (x is null).CompareTo(y is null) : y.Value.CompareTo(x.Value);
+        return byValue != 0 ? byValue : string.CompareOrdinal(a.Key, b.Key);
+    });
+
+    /// <summary>The group of a row for flags and numbers (categories are grouped by code).</summary>
+    private static string? GroupKey(AccountTable table, Numbers numbers, QueryField by, int row)
+    {
         if (table.Flags.TryGetValue(by, out var flags))
         {
             return flags[row] ? "true" : "false";
@@ -627,66 +698,56 @@ public static class QueryEngine
     /// <summary>A compiled filter: its resolution facts and, for labels, the codes it matches.</summary>
     private sealed record CompiledFilter(QueryFilter Source, IReadOnlyList<string> Resolved, IReadOnlyList<string> Unknown, bool[]? Codes)
     {
-        public bool Matches(int row, Numbers numbers)
+        /// <summary>The plain (not negated) test of one row, with the column arrays looked up once.</summary>
+        public Func<int, bool> Predicate(AccountTable table, Numbers numbers)
         {
             var f = Source;
-            var table = numbers.Table;
+            bool missing = f.Op == FilterOp.Missing;
             if (table.Categories.TryGetValue(f.Field, out var category))
             {
-                int code = category.Codes[row];
-                return f.Op == FilterOp.Missing ? code < 0 : code >= 0 && Codes![code];
+                var rowCodes = category.Codes;
+                var wanted = Codes!;
+                return missing ? row => rowCodes[row] < 0 : row => rowCodes[row] >= 0 && wanted[rowCodes[row]];
             }
 
             if (table.Sets.TryGetValue(f.Field, out var set))
             {
-                var codes = set.Codes[row];
-                if (f.Op == FilterOp.Missing)
-                {
-                    return codes.Length == 0;
-                }
-
-                foreach (int c in codes)
-                {
-                    if (Codes![c])
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
+                var rowSets = set.Codes;
+                var wanted = Codes!;
+                return missing ? row => rowSets[row].Length == 0 : row => Array.Exists(rowSets[row], c => wanted[c]);
             }
 
             if (table.Flags.TryGetValue(f.Field, out var flags))
             {
-                return f.Op != FilterOp.Missing && Resolved.Contains(flags[row] ? "true" : "false");
+                bool acceptTrue = Resolved.Contains("true"), acceptFalse = Resolved.Contains("false");
+                return missing ? _ => false : row => flags[row] ? acceptTrue : acceptFalse;
             }
 
             if (f.Field is QueryField.AccountId or QueryField.Name)
             {
-                var text = f.Field == QueryField.AccountId ? table.Ids[row] : table.Names[row];
+                var texts = f.Field == QueryField.AccountId ? table.Ids : table.Names;
+                var wanted = Resolved.ToHashSet(StringComparer.OrdinalIgnoreCase);
                 return f.Op switch
                 {
-                    FilterOp.Missing => string.IsNullOrWhiteSpace(text),
-                    FilterOp.Contains => text.Contains(Resolved[0], StringComparison.OrdinalIgnoreCase),
-                    _ => Resolved.Any(v => string.Equals(v, text.Trim(), StringComparison.OrdinalIgnoreCase)),
+                    FilterOp.Missing => row => string.IsNullOrWhiteSpace(texts[row]),
+                    FilterOp.Contains => row => texts[row].Contains(Resolved[0], StringComparison.OrdinalIgnoreCase),
+                    _ => row => wanted.Contains(texts[row].Trim()),
                 };
             }
 
-            double value = numbers.Of(f.Field)[row];
-            if (double.IsNaN(value))
-            {
-                return f.Op == FilterOp.Missing;
-            }
-
+            var values = numbers.Of(f.Field);
+            double low = f.Number, high = f.UpperNumber;
             return f.Op switch
             {
-                FilterOp.Above => value > f.Number,
-                FilterOp.Below => value < f.Number,
-                FilterOp.AtLeast => value >= f.Number,
-                FilterOp.AtMost => value <= f.Number,
-                FilterOp.Equal => value == f.Number,
-                FilterOp.Between => value >= f.Number && value <= f.UpperNumber,
-                _ => false,
+                FilterOp.Missing => row => double.IsNaN(values[row]),
+                // NaN compares false with everything: an unknown value never satisfies a comparison.
+                FilterOp.Above => row => values[row] > low,
+                FilterOp.Below => row => values[row] < low,
+                FilterOp.AtLeast => row => values[row] >= low,
+                FilterOp.AtMost => row => values[row] <= low,
+                FilterOp.Equal => row => values[row] == low,
+                FilterOp.Between => row => values[row] >= low && values[row] <= high,
+                _ => _ => false,
             };
         }
     }
@@ -705,14 +766,13 @@ public static class QueryEngine
                 return;
             }
 
-            var stageCodes = table.Sets[QueryField.OpenStage].CodeByLabel;
             pipeline = new double[table.Count];
             openCount = new double[table.Count];
             foreach (int row in scopeRows)
             {
                 foreach (var deal in table.OpenDeals[row])
                 {
-                    if (stageCodes.TryGetValue(deal.Stage, out int code) && stages[code])
+                    if (deal.Stage >= 0 && stages[deal.Stage])
                     {
                         pipeline[row] += deal.Amount;
                         openCount[row]++;
@@ -723,11 +783,43 @@ public static class QueryEngine
 
         public AccountTable Table { get; }
 
+        private readonly Dictionary<QueryField, double> scopeSums = [];
+
+        /// <summary>Σ of a field over the scope, once per query (every group's share divides by it).</summary>
+        public double ScopeSum(QueryField field, int[] scopeRows)
+        {
+            if (!scopeSums.TryGetValue(field, out double total))
+            {
+                total = Sum(Of(field), scopeRows).Total;
+                scopeSums[field] = total;
+            }
+
+            return total;
+        }
+
         public double[] Of(QueryField field) => field switch
         {
             QueryField.OpenPipeline when pipeline is not null => pipeline,
             QueryField.OpenOpportunities when openCount is not null => openCount,
             _ => Table.Numbers[field],
         };
+    }
+
+    /// <summary>Account ids of result rows, read from the table on demand rather than copied (a result may hold 100k).</summary>
+    private sealed class IdList(string[] ids, int[] rows) : IReadOnlyList<string>
+    {
+        public string this[int index] => ids[rows[index]];
+
+        public int Count => rows.Length;
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            foreach (int row in rows)
+            {
+                yield return ids[row];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
