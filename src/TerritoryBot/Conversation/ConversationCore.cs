@@ -1,4 +1,5 @@
 using TerritoryBot.Cards;
+using TerritoryBot.Llm;
 
 namespace TerritoryBot.Conversation;
 
@@ -99,8 +100,12 @@ internal sealed class ConversationCore(
             return await (Kept(context, "result", () => Compute(CancellationToken.None)) ?? Compute(ct));
         }
 
-        if (intent == Intent.Unknown && context.Turn.Action is null && await assistant.AnswerAsync(context, ct) is { } answer)
+        if (context.Turn.Action is null && ForModel(context) && await assistant.AnswerAsync(context, ct) is { } answer
+            && (intent == Intent.Unknown || answer is AssistantAnswer))
         {
+            // Text the router did not understand, an account question it read only in part, or a note to write: the model
+            // answers with the caller's tools. For the latter two only a grounded answer is taken; otherwise the exact or
+            // honest deterministic answer below stands (never a tool result for some other question).
             return Result(intent, answer);
         }
 
@@ -134,11 +139,26 @@ internal sealed class ConversationCore(
 
     private const int MaxKeptAnswers = 5000;
 
+    /// <summary>Turns a configured model should answer first: unclear text, partly understood account questions (not about someone the caller may not see), drafts.</summary>
+    private static bool ForModel(TurnContext context)
+    {
+        var match = context.Match;
+        return match.Intent switch
+        {
+            Intent.Unknown => true,
+            Intent.DraftMessage => true,
+            Intent.AccountQuery => match.Entities.Question is { Exact: false, UnknownPeople.Count: 0 } question
+                && question.RepIds.All(context.Caller.CanSeeRep)
+                && !(context.Caller.Role == Core.Model.RepRole.Rep && (question.Team || question.Shape == QueryShape.RepRanking)),
+            _ => false,
+        };
+    }
+
     private static readonly HashSet<Intent> ReadOnlyIntents =
     [
         Intent.Help, Intent.MyTerritory, Intent.TopAccounts, Intent.AccountLookup, Intent.Whitespace, Intent.BusinessPlan,
         Intent.TerritoryDoc, Intent.TransitionPackage, Intent.ScoreSummary, Intent.TierReview, Intent.Scenarios,
-        Intent.FairnessCheck, Intent.CoverageGaps, Intent.RepFit,
+        Intent.FairnessCheck, Intent.CoverageGaps, Intent.RepFit, Intent.AccountQuery, Intent.WhereIStand, Intent.ExplainWhy, Intent.DraftMessage,
     ];
 
     private (IntentMatch Match, IIntentHandler Handler) Understand(Turn turn, Workspace workspace)

@@ -22,6 +22,10 @@ internal enum Intent
     ListProposals,
     ApproveProposal,
     RejectProposal,
+    AccountQuery,
+    WhereIStand,
+    ExplainWhy,
+    DraftMessage,
 }
 
 internal static class IntentNames
@@ -46,13 +50,17 @@ internal static class IntentNames
         [Intent.ListProposals] = "list_proposals",
         [Intent.ApproveProposal] = "approve_proposal",
         [Intent.RejectProposal] = "reject_proposal",
+        [Intent.AccountQuery] = "account_query",
+        [Intent.WhereIStand] = "where_i_stand",
+        [Intent.ExplainWhy] = "explain_why",
+        [Intent.DraftMessage] = "draft_message",
         [Intent.Unknown] = "unknown",
     };
 
     private static readonly Dictionary<string, Intent> ByName =
         Names.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
 
-    /// <summary>Contract names in DATA.md order.</summary>
+    /// <summary>Contract names in DATA.md order (the issue-14 intents, documented in docs/conversation.md, before unknown).</summary>
     public static IReadOnlyList<string> All { get; } = [.. Names.Values];
 
     public static string Of(Intent intent) => Names[intent];

@@ -174,7 +174,7 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
             Industry = intent is Intent.RepFit ? FindIndustry(tokens, stems) : null,
             Targets = intent is Intent.Scenarios ? FindTargets(stems) : null,
         };
-        return new IntentMatch(confidence < Threshold ? Intent.Unknown : intent, confidence, entities);
+        return QueryRouting.Refine(new IntentMatch(confidence < Threshold ? Intent.Unknown : intent, confidence, entities), text, vocabulary);
     }
 
     /// <summary>"by quota", "quota-weighted", "weighted by capacity": the target mode a design should follow.</summary>

@@ -30,6 +30,7 @@ internal sealed partial class LlmToolCatalog(IEnumerable<ToolPlugin> plugins)
         new(typeof(PlansPlugin), RepRole.Rep),
         new(typeof(FitPlugin), RepRole.Rep),
         new(typeof(ProposalsPlugin), RepRole.Rep),
+        new(typeof(QueryPlugin), RepRole.Rep),
         new(typeof(ScenariosPlugin), RepRole.Manager),
         new(typeof(FairnessPlugin), RepRole.Manager),
         new(typeof(CoveragePlugin), RepRole.Manager),

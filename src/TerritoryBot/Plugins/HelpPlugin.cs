@@ -29,6 +29,11 @@ internal sealed class HelpPlugin(PluginContext context)
             new("Business plan", "build my business plan"),
             new("Territory document", "territory doc"),
             new("Transition package", "transition package"),
+            new("Ask about your book", "how many of my accounts are in Texas?"),
+            new("Figures", "what's my current ARR in Healthcare?"),
+            new("Rankings", "which of my non-customer accounts is growing fastest?"),
+            new("Where you stand", "where do I stand?"),
+            new("Why", "why is A000017 Strategic?"),
         };
         var manager = new List<HelpTopic>
         {
@@ -39,6 +44,8 @@ internal sealed class HelpPlugin(PluginContext context)
             new("Coverage gaps", "where are our coverage gaps"),
             new("Propose a move", "move A000017 to R003 because of the Acme relationship"),
             new("Proposals", "list proposals"),
+            new("Team questions", "which rep on my team has the most customers?"),
+            new("Team figures", "how much open pipeline does the team have in Negotiation?"),
         };
         var ops = new List<HelpTopic>
         {
@@ -47,6 +54,7 @@ internal sealed class HelpPlugin(PluginContext context)
             new("Rebalance", "rebalance with at most 10% of accounts moved"),
             new("Approve", "approve reassignment 42"),
             new("Reject", "reject 42 because the customer is mid-renewal"),
+            new("Any account question", "total potential of unassigned accounts"),
         };
         return role switch
         {

@@ -17,5 +17,6 @@ internal static class PluginCatalog
         .. FairnessPlugin.Handlers(),
         .. CoveragePlugin.Handlers(),
         .. FitPlugin.Handlers(),
+        .. QueryPlugin.Handlers(),
     ];
 }

@@ -13,7 +13,7 @@ public sealed class LlmToolCatalogTests
 {
     private const string RepTools =
         "accounts_account_lookup,accounts_score_summary,accounts_tier_review,accounts_top_accounts,fit_fit,help_help,plans_business_plan," +
-        "proposals_list_proposals,proposals_show_proposal,territory_my_territory,territory_territory_document,territory_transition_package," +
+        "proposals_list_proposals,proposals_show_proposal,query_accounts,query_standing,query_why,territory_my_territory,territory_territory_document,territory_transition_package," +
         "whitespace_whitespace";
 
     private const string TeamTools = "coverage_gaps,fairness_check,scenarios_compare,scenarios_show";
