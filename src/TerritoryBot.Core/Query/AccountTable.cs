@@ -148,7 +148,7 @@ public sealed class AccountTable
             owner.Add(a.OwnerId);
             team.Add(a.OwnerId is { } o && table.managerByRep.TryGetValue(o, out var m) ? m : null);
             industry.Add(Canonical(a.Industry, canonicalIndustry));
-            industryLabel.Add(a.Industry);
+            industryLabel.Add(a.IndustryLabel ?? a.Industry); // the label as the source wrote it; Industry is canonical after load
             state.Add(StateKey(a.Region));
             city.Add(a.City);
             country.Add(a.Country);
