@@ -99,7 +99,8 @@ internal sealed class ConversationCore(
             return await (Kept(context, "result", () => Compute(CancellationToken.None)) ?? Compute(ct));
         }
 
-        if (intent == Intent.Unknown && context.Turn.Action is null && await assistant.AnswerAsync(context, ct) is { } answer)
+        if (context.Turn.Action is null && (intent == Intent.Unknown || FreeForm.AsksToCompose(context.Turn.Text))
+            && await assistant.AnswerAsync(context, ct) is { } answer)
         {
             return Result(intent, answer);
         }

@@ -59,10 +59,10 @@ internal sealed partial class LlmToolCatalog(IEnumerable<ToolPlugin> plugins)
     /// A plugin is constructed when the model first calls it, so one that cannot be built here (ask --data has no
     /// database for proposals) fails only its own calls, with the message a person would get.
     /// </summary>
-    public TurnTools Create(TurnContext turn)
+    public TurnTools Create(TurnContext turn, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var tools = new TurnTools();
+        var tools = new TurnTools(logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         var instances = new Dictionary<Type, object>();
         foreach (var (type, method) in MethodsFor(turn.Caller.Role))
         {
@@ -130,7 +130,7 @@ internal sealed partial class LlmToolCatalog(IEnumerable<ToolPlugin> plugins)
 /// The tools of one turn and what they returned: the last view model (its card ends the answer) and every result
 /// as the model saw it (the sources the grounding check accepts numbers from).
 /// </summary>
-internal sealed class TurnTools
+internal sealed class TurnTools(ILogger logger)
 {
     /// <summary>Tool results larger than this reach the model as the view's text only.</summary>
     public const int MaxResultChars = 16_000;
@@ -145,27 +145,48 @@ internal sealed class TurnTools
 
     public void Add(AIFunction function) => byName.Add(function.Name, function);
 
+    /// <summary>Where the turn's tools travel in <see cref="ChatOptions.AdditionalProperties"/> to the loop's invoker.</summary>
+    public const string OptionsKey = "territorybot.turn-tools";
+
     /// <summary>
-    /// Runs one call the model asked for. Every failure (unknown tool, malformed or mistyped arguments, an unknown
-    /// id, a plugin error) becomes an error result the model can read; nothing escapes but cancellation.
+    /// The function-invocation loop's <c>FunctionInvoker</c>: every call the model asks for runs here, with the turn's
+    /// tools taken from the request's options. A call outside a turn (no tools in the options) runs nothing.
     /// </summary>
-    public async Task<FunctionResultContent> InvokeAsync(FunctionCallContent call, ILogger logger, CancellationToken ct)
+    public static ValueTask<object?> InvokeAsync(FunctionInvocationContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Options?.AdditionalProperties?.TryGetValue(OptionsKey, out var value) == true && value is TurnTools tools
+            ? tools.InvokeOneAsync(context.CallContent, context.Function, context.Arguments, ct)
+            : new ValueTask<object?>(Error("No tools are available here. Answer without them."));
+    }
+
+    /// <summary>
+    /// Runs one call the model asked for. Only a function this turn offered runs (the loop already ends on an unknown
+    /// name; this holds even for a function slipped in another way). Every failure (malformed or mistyped arguments, an
+    /// argument the tool does not take, an unknown id, a plugin error) becomes an error result the model can read;
+    /// nothing escapes but cancellation.
+    /// </summary>
+    internal async ValueTask<object?> InvokeOneAsync(FunctionCallContent call, AIFunction requested, AIFunctionArguments arguments, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(call);
-        if (!byName.TryGetValue(call.Name, out var function))
+        if (!byName.TryGetValue(call.Name, out var function) || !ReferenceEquals(function, requested))
         {
-            return Error(call, $"There is no tool named '{Clip(call.Name)}'. Use only the tools provided.");
+            return Error($"There is no tool named '{Clip(call.Name)}'. Use only the tools provided.");
         }
 
         if (call.Exception is not null)
         {
-            return Error(call, "The arguments were not a valid JSON object. Call the tool again with valid JSON arguments.");
+            return Error("The arguments were not a valid JSON object. Call the tool again with valid JSON arguments.");
+        }
+
+        if (UnknownArgument(function, arguments) is { } unknown)
+        {
+            return Error($"The arguments do not fit this tool (it takes no parameter '{Clip(unknown)}'). Check the parameter names and types.");
         }
 
         try
         {
-            var result = await function.InvokeAsync(new AIFunctionArguments(call.Arguments ?? new Dictionary<string, object?>()), ct);
-            return new FunctionResultContent(call.CallId, result);
+            return await function.InvokeAsync(arguments, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -173,17 +194,28 @@ internal sealed class TurnTools
         }
         catch (TurnInputException e)
         {
-            return Error(call, e.Message);
+            return Error(e.Message);
         }
         catch (Exception e) when (e is ArgumentException or JsonException or FormatException or InvalidCastException or NotSupportedException)
         {
-            return Error(call, "The arguments do not fit this tool (" + Clip(e.Message) + "). Check the parameter names and types.", e);
+            return Error("The arguments do not fit this tool (" + Clip(e.Message) + "). Check the parameter names and types.");
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "LLM tool {Tool} failed", call.Name);
-            return Error(call, "The tool failed. Answer without it.", e);
+            return Error("The tool failed. Answer without it.");
         }
+    }
+
+    /// <summary>The first argument name the function's schema does not declare, or null (libraries ignore extras silently).</summary>
+    internal static string? UnknownArgument(AIFunction function, IEnumerable<KeyValuePair<string, object?>> arguments)
+    {
+        if (!function.JsonSchema.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+        {
+            return arguments.Select(a => a.Key).FirstOrDefault();
+        }
+
+        return arguments.Select(a => a.Key).FirstOrDefault(name => !properties.TryGetProperty(name, out _));
     }
 
     /// <summary>Records a view model the tool returned and gives the model its JSON inside a data block.</summary>
@@ -224,8 +256,8 @@ internal sealed class TurnTools
 
     private static string Truncate(string text) => text.Length <= MaxResultChars ? text : text[..MaxResultChars];
 
-    private static FunctionResultContent Error(FunctionCallContent call, string message, Exception? e = null) =>
-        new(call.CallId, "<data>" + JsonSerializer.Serialize(new { error = message }, LlmJson.Options) + "</data>") { Exception = e };
+    private static string Error(string message) =>
+        "<data>" + JsonSerializer.Serialize(new { error = message }, LlmJson.Options) + "</data>";
 
     private static string Clip(string text) => text.Length <= 120 ? text : text[..120] + "…";
 }

@@ -81,19 +81,38 @@ internal static class LlmTestKit
     public static LlmPrompts Prompts { get; } = LlmPrompts.Load(Path.Combine(AppContext.BaseDirectory, "prompts"));
 
     /// <summary>
-    /// The conversation core with the LLM assistant over <paramref name="chat"/> (a mock, or the real client); the
-    /// tools are the production catalog plus the probes unless <paramref name="catalog"/> is given.
+    /// The conversation core with the LLM assistant over the production model pipeline (function-invocation loop,
+    /// resilience) around <paramref name="model"/> (a mock, or the OpenAI SDK's client); the tools are the production
+    /// catalog plus the probes unless <paramref name="catalog"/> is given.
     /// </summary>
     public static ConversationHarness Harness(
-        IChatClient chat, DataSet? data = null, Action<LlmOptions>? configure = null, LlmToolCatalog? catalog = null) =>
+        IChatClient model, DataSet? data = null, Action<LlmOptions>? configure = null, LlmToolCatalog? catalog = null) =>
         new(data, services =>
         {
-            services.AddSingleton(chat);
+            var settings = Settings(configure);
+            services.AddSingleton(LlmSetup.Pipeline(new ModelOnly(model), settings, TimeProvider.System));
             services.AddSingleton(Prompts);
             services.AddSingleton(catalog ?? new LlmToolCatalog(ProbePlugins));
-            services.AddSingleton(Options.Create(Settings(configure)));
+            services.AddSingleton(Options.Create(settings));
             services.AddSingleton<IConversationAssistant, LlmAssistant>();
         });
+
+    /// <summary>The model's two calls only: a strict mock need not script the pipeline's service look-ups.</summary>
+    private sealed class ModelOnly(IChatClient model) : IChatClient
+    {
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            model.GetResponseAsync(messages, options, cancellationToken);
+
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+            IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            model.GetStreamingResponseAsync(messages, options, cancellationToken);
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
 
     public static LlmOptions Settings(Action<LlmOptions>? configure = null)
     {
