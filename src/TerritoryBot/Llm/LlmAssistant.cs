@@ -19,7 +19,7 @@ internal sealed record AssistantAnswer(string Text, IViewModel? Source) : IViewM
 /// circuit, an ungrounded answer — ends in the deterministic answer, inside one turn budget.
 /// </summary>
 internal sealed class LlmAssistant(
-    IChatClient chat, LlmPrompts prompts, LlmToolCatalog catalog, IOptions<LlmOptions> options, ILogger<LlmAssistant> logger)
+    IChatClient chat, LlmPrompts prompts, IOptions<LlmOptions> options, ILogger<LlmAssistant> logger)
     : IConversationAssistant
 {
     private readonly LlmOptions settings = options.Value;
@@ -37,7 +37,7 @@ internal sealed class LlmAssistant(
         using var budget = Budget(ct);
         try
         {
-            tools = catalog.Create(turn, logger);
+            tools = TurnTools.Create(turn, logger);
             var text = await RunLoopAsync(turn, question, tools, budget.Token);
             if (text is null || tools.LastView is Refusal)
             {

@@ -36,7 +36,6 @@ internal static class LlmSetup
         services.AddSingleton(LlmPrompts.Load(Path.IsPathRooted(directory) ? directory : Path.Combine(AppContext.BaseDirectory, directory)));
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(new LlmToolCatalog());
         services.TryAddSingleton(sp => Pipeline(
             OpenAiModel(sp.GetRequiredService<IOptions<LlmOptions>>().Value), sp.GetRequiredService<IOptions<LlmOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));

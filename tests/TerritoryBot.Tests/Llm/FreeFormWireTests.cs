@@ -23,7 +23,7 @@ public sealed class FreeFormWireTests
     private static ConversationHarness Start(OpenAiStubServer stub, DataSet data)
     {
         var options = LlmTestKit.Settings(o => o.Endpoint = stub.Endpoint);
-        return LlmTestKit.Harness(LlmSetup.OpenAiModel(options), data, o => o.Endpoint = stub.Endpoint, new LlmToolCatalog());
+        return LlmTestKit.Harness(LlmSetup.OpenAiModel(options), data, o => o.Endpoint = stub.Endpoint, probes: false);
     }
 
     private static string CardBody(AdaptiveCard card)
