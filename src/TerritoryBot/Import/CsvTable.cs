@@ -1,37 +1,54 @@
 using System.Globalization;
-using System.Text.Unicode;
 using CsvHelper;
 
 namespace TerritoryBot.Import;
 
 /// <summary>
-/// One CSV file of a data folder, read row by row with typed, validating accessors. Every problem is added to
-/// <see cref="ImportErrors"/> with the file, the line where the record starts and the column; an accessor that
-/// finds a bad value returns null/default so the caller can go on and report every error of the row.
+/// One table of a data folder (a CSV file or an Excel sheet), read row by row with typed, validating accessors. Every
+/// problem is added to <see cref="ImportErrors"/> with the file, the line where the record starts and the column; an
+/// accessor that finds a bad value returns null/default so the caller can go on and report every error of the row.
+/// With <see cref="CrmValues"/> set (a recognised CRM export) values are read as CRMs write them (see
+/// <see cref="Import.CrmValues"/>); otherwise strictly as DATA.md says.
 /// </summary>
 internal sealed class CsvTable : IDisposable
 {
-    private readonly CsvRecords _records;
+    private readonly IRowSource _records;
     private readonly ImportErrors _errors;
     private readonly Dictionary<string, int> _columns;
     private readonly int _headerCount;
+    private readonly bool _isCsv;
+    private Dictionary<int, ColumnTransform>? _transforms;
 
-    private CsvTable(CsvRecords records, string file, ImportErrors errors, Dictionary<string, int> columns, int headerCount)
+    private CsvTable(IRowSource records, string file, ImportErrors errors, Dictionary<string, int> columns, IReadOnlyList<string> headers, bool isCsv)
     {
         _records = records;
         File = file;
         _errors = errors;
         _columns = columns;
-        _headerCount = headerCount;
+        _headerCount = headers.Count;
+        Headers = headers;
+        _isCsv = isCsv;
     }
 
     public string File { get; }
+
+    /// <summary>The header names as written (trimmed).</summary>
+    public IReadOnlyList<string> Headers { get; }
 
     /// <summary>The line where the current record starts (the header is line 1).</summary>
     public long Line { get; private set; }
 
     /// <summary>Whether a row had an error (reset by <see cref="Read"/>).</summary>
     public bool RowHasErrors { get; private set; }
+
+    /// <summary>Read values as CRM exports write them (currency marks, thousands separators, US dates).</summary>
+    public bool CrmValues { get; set; }
+
+    /// <summary>Stop at the footer a Salesforce report export appends (a blank record, then copyright lines).</summary>
+    public bool StopAtReportFooter { get; set; }
+
+    /// <summary>Whether reading stopped at a report footer.</summary>
+    public bool FooterSkipped { get; private set; }
 
     /// <summary>
     /// Opens <paramref name="path"/> and checks its header: null (with the errors reported) when the file is
@@ -45,14 +62,23 @@ internal sealed class CsvTable : IDisposable
             return null;
         }
 
-        CsvRecords? reader = null;
+        return Open(new TableFile(path, file, null, 0), requiredColumns, errors);
+    }
+
+    /// <summary>As above for a table found in a folder (a CSV file or an Excel sheet).</summary>
+    public static CsvTable? Open(TableFile table, IReadOnlyList<string> requiredColumns, ImportErrors errors)
+    {
+        var file = table.Label;
+        IRowSource? reader = null;
         try
         {
-            reader = CsvRecords.FromFile(path);
+            reader = table.Open();
             var headers = reader.ReadHeader();
             if (headers.Count == 0)
             {
-                errors.AddFile(file, $"the file is empty; expected a header row with columns {string.Join(", ", requiredColumns)}");
+                errors.AddFile(file, requiredColumns.Count == 0
+                    ? "the file is empty; expected a header row"
+                    : $"the file is empty; expected a header row with columns {string.Join(", ", requiredColumns)}");
                 reader.Dispose();
                 return null;
             }
@@ -69,7 +95,7 @@ internal sealed class CsvTable : IDisposable
 
                 if (!columns.TryAdd(name, i))
                 {
-                    errors.AddRow(file, 1, $"column '{name}' appears twice (columns {columns[name] + 1} and {i + 1})");
+                    errors.AddRow(file, reader.Line, $"column '{name}' appears twice (columns {columns[name] + 1} and {i + 1})");
                     ok = false;
                 }
             }
@@ -83,7 +109,7 @@ internal sealed class CsvTable : IDisposable
                 {
                     errors.AddRow(file, 1, $"expected a comma-separated header with column {requiredColumns[0]}; this header looks {other}-separated");
                 }
-                else if (headers.Any(h => h.Contains('\uFFFD') || h.Any(c => char.IsControl(c) && c is not '\t')))
+                else if (LooksBinary(headers))
                 {
                     errors.AddRow(file, 1, $"the header is not text (binary file?); expected a comma-separated header with columns {string.Join(", ", requiredColumns)}");
                 }
@@ -99,7 +125,7 @@ internal sealed class CsvTable : IDisposable
                 return null;
             }
 
-            return new CsvTable(reader, file, errors, columns, headers.Count);
+            return new CsvTable(reader, file, errors, columns, [.. headers.Select(h => h.Trim())], !table.IsExcel);
         }
         catch (CsvFormatException e)
         {
@@ -112,6 +138,29 @@ internal sealed class CsvTable : IDisposable
             reader?.Dispose();
             errors.AddFile(file, $"cannot be read: {e.Message}");
             return null;
+        }
+        catch (Exception e) when (table.IsExcel && e is not OutOfMemoryException)
+        {
+            reader?.Dispose();
+            errors.AddFile(file, $"cannot be read as an Excel workbook (.xlsx): {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Whether a header is not text: replacement characters or control characters (binary junk).</summary>
+    public static bool LooksBinary(IReadOnlyList<string> headers) =>
+        headers.Any(h => h.Contains('\uFFFD') || h.Any(c => char.IsControl(c) && c is not '\t'));
+
+    /// <summary>The separator a one-column header seems to use instead of commas, or null.</summary>
+    public static string? OtherSeparator(string header) =>
+        header.Contains(';') ? "semicolon" : header.Contains('\t') ? "tab" : header.Contains('|') ? "pipe" : null;
+
+    /// <summary>Reads a column's cells through <paramref name="transform"/> (a mapping file's rule) from now on.</summary>
+    public void SetTransform(int column, ColumnTransform transform)
+    {
+        if (column >= 0)
+        {
+            (_transforms ??= [])[column] = transform;
         }
     }
 
@@ -141,19 +190,25 @@ internal sealed class CsvTable : IDisposable
 
             Line = _records.Line;
             RowHasErrors = false;
+            if (StopAtReportFooter && _records.FieldCount == 1 && _headerCount > 1 && IsReportFooter(_records.Text(0)))
+            {
+                FooterSkipped = true;
+                return false;
+            }
+
             if (_records.Malformed is { } reason)
             {
                 _errors.AddRow(File, Line, $"malformed quoting ({QuotingProblem(reason)})");
                 RowHasErrors = true;
             }
 
-            if (!Utf8.IsValid(_records.RawRecord))
+            if (!_records.IsValidText)
             {
                 _errors.AddRow(File, Line, "is not valid UTF-8 text");
                 continue;
             }
 
-            if (_records.FieldCount != _headerCount)
+            if (_isCsv && _records.FieldCount != _headerCount)
             {
                 _errors.AddRow(File, Line, $"has {_records.FieldCount} field{(_records.FieldCount == 1 ? "" : "s")} but the header has {_headerCount}");
                 continue;
@@ -173,8 +228,24 @@ internal sealed class CsvTable : IDisposable
 
         // Unquoted values are trimmed by the reader; a quoted value of only spaces is "not given" too.
         var text = _records.Text(column);
-        return string.IsNullOrWhiteSpace(text) ? null : text;
+        text = string.IsNullOrWhiteSpace(text) ? null : text;
+        if (_transforms is not null && _transforms.TryGetValue(column, out var transform))
+        {
+            var (value, error) = transform.Apply(text);
+            if (error is not null)
+            {
+                Error(Headers[column], error);
+            }
+
+            return value;
+        }
+
+        return text;
     }
+
+    /// <summary>The cell as written, before any mapping-file rule (what messages quote), or null when blank.</summary>
+    public string? RawText(int column) =>
+        column < 0 || _records.IsEmpty(column) || string.IsNullOrWhiteSpace(_records.Text(column)) ? null : _records.Text(column);
 
     public string? RequiredText(int column, string name)
     {
@@ -195,7 +266,18 @@ internal sealed class CsvTable : IDisposable
             return null;
         }
 
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        int value;
+        if (CrmValues)
+        {
+            if (!Import.CrmValues.TryWholeNumber(text, out var whole) || whole > int.MaxValue || whole < int.MinValue)
+            {
+                Error(name, $"{ImportErrors.Quote(text)} is not a whole number");
+                return null;
+            }
+
+            value = (int)whole;
+        }
+        else if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
         {
             Error(name, $"{ImportErrors.Quote(text)} is not a whole number");
             return null;
@@ -238,9 +320,42 @@ internal sealed class CsvTable : IDisposable
         return value;
     }
 
-    /// <summary>A plain amount of money: a finite number ≥ 0.</summary>
-    public double? Money(int column, string name, bool required = false) =>
-        Number(column, name, 0, double.PositiveInfinity, required);
+    /// <summary>An amount of money: a finite number ≥ 0 (CRM exports: with currency marks, separators and suffixes).</summary>
+    public double? Money(int column, string name, bool required = false)
+    {
+        if (!CrmValues)
+        {
+            return Number(column, name, 0, double.PositiveInfinity, required);
+        }
+
+        var text = required ? RequiredText(column, name) : Text(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Import.CrmValues.TryMoney(text, out var value, out var currency))
+        {
+            Error(name, $"{ImportErrors.Quote(text)} is not an amount");
+            return null;
+        }
+
+        if (value < 0)
+        {
+            Error(name, $"{ImportErrors.Quote(text)} must be 0 or more");
+            return null;
+        }
+
+        if (currency is not null)
+        {
+            Currencies.Add(currency);
+        }
+
+        return value;
+    }
+
+    /// <summary>Currency marks seen in amounts (reported: amounts are taken as they are, not converted).</summary>
+    public SortedSet<string> Currencies { get; } = new(StringComparer.Ordinal);
 
     /// <summary>true/false/yes/no/1/0 in any case; empty is false.</summary>
     public bool Boolean(int column, string name)
@@ -277,6 +392,17 @@ internal sealed class CsvTable : IDisposable
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return date;
+        }
+
+        if (CrmValues)
+        {
+            if (Import.CrmValues.TryDate(text, out date))
+            {
+                return date;
+            }
+
+            Error(name, $"{ImportErrors.Quote(text)} is not a date (yyyy-mm-dd, with or without a time, or M/D/YYYY)");
+            return null;
         }
 
         if (text.Length > 10 && text[10] is 'T' or 't'
@@ -338,6 +464,7 @@ internal sealed class CsvTable : IDisposable
         _ => reason.ToString(),
     };
 
-    private static string? OtherSeparator(string header) =>
-        header.Contains(';') ? "semicolon" : header.Contains('\t') ? "tab" : header.Contains('|') ? "pipe" : null;
+    private static bool IsReportFooter(string text) =>
+        text.Length == 0 || text.StartsWith("Copyright", StringComparison.OrdinalIgnoreCase)
+        || text.StartsWith("Grand Total", StringComparison.OrdinalIgnoreCase) || text.StartsWith("Total", StringComparison.OrdinalIgnoreCase);
 }

@@ -8,8 +8,12 @@ internal sealed class ImportErrors
 {
     public const int Limit = 100;
 
-    // Reported files in DATA.md order, so the listing reads accounts, reps, opportunities, icp.json.
-    private static readonly string[] FileOrder = ["accounts.csv", "reps.csv", "opportunities.csv", "icp.json"];
+    // Reported files in DATA.md order, so the listing reads accounts, reps, opportunities, icp.json; files with other
+    // names (CRM exports) get the rank of the table they hold through SetOrder, and unknown files come last.
+    private readonly Dictionary<string, int> _fileOrder = new(StringComparer.Ordinal)
+    {
+        ["accounts.csv"] = 0, ["reps.csv"] = 1, ["opportunities.csv"] = 2, ["icp.json"] = 3,
+    };
 
     private readonly List<Entry> _kept = [];
     private long _sequence;
@@ -29,6 +33,9 @@ internal sealed class ImportErrors
     /// <summary>An error about a whole file: <c>accounts.csv: not found in DIR</c>.</summary>
     public void AddFile(string file, string message) =>
         Keep(file, 0, $"{file}: {message}");
+
+    /// <summary>Lists errors of <paramref name="file"/> at <paramref name="rank"/> (0 accounts, 1 reps, 2 opportunities, 3 icp.json; -1 first).</summary>
+    public void SetOrder(string file, int rank) => _fileOrder[file] = rank;
 
     /// <summary>The kept errors, one per line, then "… and N more errors" when some were left out.</summary>
     public IReadOnlyList<string> ToLines()
@@ -60,8 +67,7 @@ internal sealed class ImportErrors
     private void Keep(string file, long line, string text)
     {
         Count++;
-        var order = Array.IndexOf(FileOrder, file);
-        _kept.Add(new Entry(order < 0 ? FileOrder.Length : order, line, _sequence++, text));
+        _kept.Add(new Entry(_fileOrder.GetValueOrDefault(file, 4), line, _sequence++, text));
         if (_kept.Count >= 10 * Limit)
         {
             Trim();
