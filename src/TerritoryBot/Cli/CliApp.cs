@@ -53,5 +53,6 @@ internal static class CliApp
         yield return PlanCommand.Create();
         yield return FitCommand.Create();
         yield return AskCommand.Create();
+        yield return Features.Query.QueryCommand.Create();
     }
 }
