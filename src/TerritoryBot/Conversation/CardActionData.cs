@@ -6,11 +6,12 @@ namespace TerritoryBot.Conversation;
 /// <summary>
 /// Reads a card action's data into <see cref="IntentEntities"/>. The data comes back from a client and is treated
 /// like typed input: known keys only, right types, ids that exist, bounded numbers and text.
-/// Keys: accountId, repId, top, percent, proposalId, version, scenario, reason (the verb itself is the intent).
+/// Keys: accountId, repId, top, percent, proposalId, version, scenario, reason, question (the verb itself is the intent).
 /// </summary>
 internal static class CardActionData
 {
     public const int MaxReasonLength = 500;
+    public const int MaxQuestionLength = 300;
 
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
     {
@@ -35,6 +36,7 @@ internal static class CardActionData
                 "version" => entities with { ProposalVersion = Int(key, value, 0, int.MaxValue) },
                 "scenario" => entities with { Scenario = Scenario(value, workspace) },
                 "reason" => entities with { Reason = Reason(value) },
+                "question" => entities with { QuestionText = Question(value) },
                 _ when Ignored.Contains(key) => entities,
                 _ => throw Invalid($"unexpected field '{Clip(key)}'"),
             };
@@ -61,6 +63,13 @@ internal static class CardActionData
     {
         var name = Text(value, "scenario").ToLowerInvariant();
         return workspace.Vocabulary.Scenarios.Contains(name) ? name : throw new TurnInputException($"There is no scenario '{Clip(name)}'.");
+    }
+
+    /// <summary>A question a button asks again ("the nearest question I can answer exactly"); read like typed text.</summary>
+    private static string Question(JsonNode? value)
+    {
+        var text = Text(value, "question");
+        return text.Length <= MaxQuestionLength ? text : throw Invalid($"'question' is longer than {MaxQuestionLength} characters");
     }
 
     private static string? Reason(JsonNode? value)

@@ -1,4 +1,5 @@
 using TerritoryBot.Cards;
+using TerritoryBot.Llm;
 
 namespace TerritoryBot.Conversation;
 
@@ -100,9 +101,12 @@ internal sealed class ConversationCore(
             return await (Kept(context, "result", () => Compute(CancellationToken.None)) ?? Compute(ct));
         }
 
-        if (context.Turn.Action is null && (intent == Intent.Unknown || FreeForm.AsksToCompose(context.Turn.Text))
-            && await assistant.AnswerAsync(context, ct) is { } answer)
+        if (context.Turn.Action is null && ForModel(context) && await assistant.AnswerAsync(context, ct) is { } answer
+            && (intent == Intent.Unknown || answer is AssistantAnswer))
         {
+            // Text the router did not understand, an account question it read only in part, or a note to write: the model
+            // answers with the caller's tools. For the latter two only a grounded answer is taken; otherwise the exact or
+            // honest deterministic answer below stands (never a tool result for some other question).
             return Result(intent, answer);
         }
 
@@ -135,6 +139,28 @@ internal sealed class ConversationCore(
     }
 
     private const int MaxKeptAnswers = 5000;
+
+    /// <summary>
+    /// Turns a configured model should answer first: unclear text, partly understood account questions (not about someone
+    /// the caller may not see), drafts, and other requests to write prose (<see cref="FreeForm.AsksToCompose"/>).
+    /// </summary>
+    private static bool ForModel(TurnContext context)
+    {
+        var match = context.Match;
+        if (match.Intent == Intent.Unknown || match.Intent == Intent.DraftMessage)
+        {
+            return true;
+        }
+
+        if (match.Intent == Intent.AccountQuery)
+        {
+            return match.Entities.Question is { Exact: false, UnknownPeople.Count: 0 } question
+                && question.RepIds.All(context.Caller.CanSeeRep)
+                && !(context.Caller.Role == Core.Model.RepRole.Rep && (question.Team || question.Shape == QueryShape.RepRanking));
+        }
+
+        return FreeForm.AsksToCompose(context.Turn.Text);
+    }
 
     private (IntentMatch Match, IIntentHandler Handler) Understand(Turn turn, Workspace workspace)
     {

@@ -27,12 +27,18 @@ internal sealed record Intent(string Name)
     public static readonly Intent ApproveProposal = new("approve_proposal");
     public static readonly Intent RejectProposal = new("reject_proposal");
 
-    /// <summary>The built-in intents in DATA.md order (unknown last).</summary>
+    // Issue 14 (account questions, QueryPlugin): the router's query routing refers to these.
+    public static readonly Intent AccountQuery = new("account_query");
+    public static readonly Intent WhereIStand = new("where_i_stand");
+    public static readonly Intent ExplainWhy = new("explain_why");
+    public static readonly Intent DraftMessage = new("draft_message");
+
+    /// <summary>The built-in intents in DATA.md order (the issue-14 intents, documented in docs/conversation.md, before unknown).</summary>
     public static IReadOnlyList<Intent> BuiltIn { get; } =
     [
         Help, MyTerritory, TopAccounts, AccountLookup, Whitespace, BusinessPlan, TerritoryDoc, TransitionPackage, ScoreSummary,
         TierReview, Scenarios, FairnessCheck, CoverageGaps, RepFit, ProposeReassignment, ListProposals, ApproveProposal,
-        RejectProposal, Unknown,
+        RejectProposal, AccountQuery, WhereIStand, ExplainWhy, DraftMessage, Unknown,
     ];
 
     public override string ToString() => Name;

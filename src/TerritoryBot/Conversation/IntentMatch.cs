@@ -33,6 +33,12 @@ internal sealed record IntentEntities
     /// <summary>"propose the fairness fixes": a proposal from the fairness assessment's adjustments.</summary>
     public bool FairnessFixes { get; init; }
 
+    /// <summary>The account question read from the text (issue 14), for account_query, draft_message and where_i_stand.</summary>
+    public ParsedQuestion? Question { get; init; }
+
+    /// <summary>A question sent back by a card button ("ask this instead"); read again like typed text.</summary>
+    public string? QuestionText { get; init; }
+
     /// <summary>
     /// Every field in one string, unambiguously (each text after its length), for keeping answers per entities:
     /// equal keys mean equal entities. Serialising the record for this was a visible share of a kept turn.
@@ -63,6 +69,8 @@ internal sealed record IntentEntities
         Number(ProposalVersion);
         Text(Reason);
         key.Append(FairnessFixes ? 'F' : 'f');
+        Text(Question?.Key());
+        Text(QuestionText);
         return key.ToString();
     }
 }

@@ -118,6 +118,13 @@ internal static class IntentPatterns
 
         P(Intent.RejectProposal, 0.97, "reject|decline|deny|veto|refuse|turn_down|shoot_down|nix|scrap|cancel|block|rejected");
         P(Intent.RejectProposal, 0.98, "not_approve|dont_approve|do_not_approve|no_to|say_no|wont_approve");
+
+        // Issue 14: where a rep stands against the team, why an account scored as it did, drafting a note.
+        P(Intent.WhereIStand, 0.97, "where_do_i_stand|where_i_stand|how_do_i_compare|how_do_i_stack|stack_up|how_am_i_doing|where_do_i_rank|my_rank|my_ranking|compare_me|how_do_i_rank|how_i_rank|where_am_i|benchmark_me|how_do_i_measure");
+        P(Intent.WhereIStand, 0.9, "above|below|versus|vs|against|compared the_team|team_median|team_average|rest_of_the_team|my_peer|peer|other_rep|team");
+        P(Intent.ExplainWhy, 0.99, "why|how_come", Need.Account);
+        P(Intent.ExplainWhy, 0.96, "why|how_come rank|ranked|tier|tiered|strategic|enterprise|commercial|smb|score|scored|potential|suggest|suggested|recommend|recommended|priority|above|below|fit");
+        P(Intent.DraftMessage, 0.99, "draft|write|compose|prepare|craft|writeup|jot " + "note|email|e_mail|mail|message|letter|summary|update|memo|blurb|recap|slack|post");
         return list;
     }
 

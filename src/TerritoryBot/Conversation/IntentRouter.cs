@@ -173,7 +173,7 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary, RouterPhrases? p
             FairnessFixes = intent == Intent.ProposeReassignment && stems.Any(s => s is "fair" or "fairness" or "unfair"),
             Industry = intent == Intent.RepFit ? FindIndustry(tokens, stems) : null,
         };
-        return new IntentMatch(confidence < Threshold ? Intent.Unknown : intent, confidence, entities);
+        return QueryRouting.Refine(new IntentMatch(confidence < Threshold ? Intent.Unknown : intent, confidence, entities), text, vocabulary);
     }
 
     private (Intent Intent, double Score) Score(string[] stems, List<string> tokens, Need have)

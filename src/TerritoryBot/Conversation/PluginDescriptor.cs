@@ -48,6 +48,12 @@ internal sealed class AccessAttribute : Attribute
 
     /// <summary>What a caller below <see cref="MinimumRole"/> is told they cannot see ("the fairness check").</summary>
     public string? Subject { get; set; }
+
+    /// <summary>
+    /// False for a read-only function that only the router calls because it reads the turn's own words (an account
+    /// question as parsed, a note to draft): the model has its own tools for that and writes its own prose.
+    /// </summary>
+    public bool ModelTool { get; set; } = true;
 }
 
 /// <summary>An example question shown by help to the given roles, in <c>order</c> across all plugins.</summary>

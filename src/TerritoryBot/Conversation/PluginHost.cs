@@ -20,7 +20,7 @@ internal sealed record PluginTypes(IReadOnlyList<Type> Types)
 }
 
 /// <summary>What the host knows about one kernel function, read once from its attributes.</summary>
-internal sealed record FunctionDescriptor(KernelFunction Function, RepRole MinimumRole, bool Writes, string? Subject)
+internal sealed record FunctionDescriptor(KernelFunction Function, RepRole MinimumRole, bool Writes, string? Subject, bool ModelTool = true)
 {
     /// <summary>The name the model knows it by: plugin and function, snake case.</summary>
     public string ToolName => Function.PluginName is { Length: > 0 } plugin ? plugin + "_" + Function.Name : Function.Name;
@@ -61,7 +61,7 @@ internal sealed partial class PluginHost
             {
                 var method = function.UnderlyingMethod ?? throw new InvalidOperationException($"{function.Name} has no method.");
                 var access = method.GetCustomAttribute<AccessAttribute>() ?? new AccessAttribute();
-                var descriptor = new FunctionDescriptor(function, access.MinimumRole, access.Writes, access.Subject);
+                var descriptor = new FunctionDescriptor(function, access.MinimumRole, access.Writes, access.Subject, access.ModelTool);
                 byFunction.Add(function, descriptor);
                 byName.Add((plugin.Name, function.Name), descriptor);
                 foreach (var example in method.GetCustomAttributes<HelpExampleAttribute>())
@@ -94,7 +94,7 @@ internal sealed partial class PluginHost
                 .Select(p => KernelPluginFactory.CreateFromFunctions(p.Name, p.Description, p.Where(f => role >= Describe(f).MinimumRole)))
                 .Where(p => p.FunctionCount > 0);
             collections[role] = new KernelPluginCollection(allowed);
-            tools[role] = [.. collections[role].SelectMany(p => p).Where(f => !Describe(f).Writes).OrderBy(f => Describe(f).ToolName, StringComparer.Ordinal)];
+            tools[role] = [.. collections[role].SelectMany(p => p).Where(f => Describe(f) is { Writes: false, ModelTool: true }).OrderBy(f => Describe(f).ToolName, StringComparer.Ordinal)];
         }
 
         // The tools' JSON schemas are made on first use; made here, the first model turn does not pay for them in its budget.
@@ -119,7 +119,7 @@ internal sealed partial class PluginHost
     /// <summary>The functions a role may call, prebuilt once; a turn's kernel is made over its caller's.</summary>
     public KernelPluginCollection PluginsFor(RepRole role) => collections[role];
 
-    /// <summary>What the model is offered for a caller of this role: the role's functions that only read, by tool name.</summary>
+    /// <summary>What the model is offered for a caller of this role: the role's functions that only read (and are not router-only), by tool name.</summary>
     public IReadOnlyList<KernelFunction> ToolsFor(RepRole role) => tools[role];
 
     /// <summary>The descriptor of a function of this host (a role's collection may hold copies: they are found by plugin and name).</summary>

@@ -34,7 +34,7 @@ internal sealed class Workspace
             repsByUpperId.TryAdd(rep.RepId.ToUpperInvariant(), rep);
         }
 
-        vocabulary = new Lazy<RouterVocabulary>(() => RouterVocabulary.From(data));
+        vocabulary = new Lazy<RouterVocabulary>(() => RouterVocabulary.From(data, asOf));
         scores = new Lazy<ScoringResult>(() => ScoringEngine.Score(data, asOf));
     }
 

@@ -73,7 +73,7 @@ internal sealed class TurnTools
     {
         ArgumentNullException.ThrowIfNull(call);
         if (!byName.TryGetValue(call.Name, out var function) || !ReferenceEquals(function, requested)
-            || turn.Kernels.Host.TryDescribe(function) is not { Writes: false })
+            || turn.Kernels.Host.TryDescribe(function) is not { Writes: false, ModelTool: true })
         {
             return Error($"There is no tool named '{Clip(call.Name)}'. Use only the tools provided.");
         }

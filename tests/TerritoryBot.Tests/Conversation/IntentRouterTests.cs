@@ -15,7 +15,7 @@ public sealed class IntentRouterTests
             "help", "my_territory", "top_accounts", "account_lookup", "whitespace", "business_plan",
             "territory_doc", "transition_package", "score_summary", "tier_review", "scenarios", "fairness_check",
             "coverage_gaps", "rep_fit", "propose_reassignment", "list_proposals", "approve_proposal",
-            "reject_proposal", "unknown",
+            "reject_proposal", "account_query", "where_i_stand", "explain_why", "draft_message", "unknown",
         ];
         Assert.Equal(dataMd, IntentNames.All);
         Assert.Equal(Intent.BuiltIn.Count, dataMd.Length);

@@ -14,7 +14,7 @@ public sealed partial class PluginHostTests
 {
     private const string RepTools =
         "accounts_account_lookup,accounts_score_summary,accounts_tier_review,accounts_top_accounts,fit_fit,help_help,plans_business_plan," +
-        "proposals_list_proposals,proposals_show_proposal,territory_my_territory,territory_territory_document,territory_transition_package," +
+        "proposals_list_proposals,proposals_show_proposal,query_accounts,query_standing,query_why,territory_my_territory,territory_territory_document,territory_transition_package," +
         "whitespace_whitespace";
 
     private const string TeamTools = "coverage_gaps,fairness_check,scenarios_compare,scenarios_show";
@@ -136,9 +136,9 @@ public sealed partial class PluginHostTests
     }
 
     [Theory]
-    [InlineData("Rep", "Your territory|Top accounts|One account|Whitespace|Business plan|Territory document|Transition package")]
-    [InlineData("Manager", "One account|Team territories|Fairness|Scenarios|Rep fit|Coverage gaps|Propose a move|Proposals")]
-    [InlineData("Ops", "One account|Team territories|Fairness|Scenarios|Rep fit|Coverage gaps|Propose a move|Proposals|Scores|Tiers|Rebalance|Approve|Reject")]
+    [InlineData("Rep", "Your territory|Top accounts|One account|Whitespace|Business plan|Territory document|Transition package|Ask about your book|Figures|Rankings|Where you stand|Why")]
+    [InlineData("Manager", "One account|Team territories|Fairness|Scenarios|Rep fit|Coverage gaps|Propose a move|Proposals|Team questions|Team figures")]
+    [InlineData("Ops", "One account|Team territories|Fairness|Scenarios|Rep fit|Coverage gaps|Propose a move|Proposals|Team questions|Team figures|Scores|Tiers|Rebalance|Approve|Reject|Any account question")]
     public void HelpFor_Role_ListsTheDeclaredExamplesInOrder(string role, string topics)
     {
         Assert.Equal(topics.Split('|'), Host().HelpFor(Enum.Parse<RepRole>(role)).Select(h => h.Topic));
