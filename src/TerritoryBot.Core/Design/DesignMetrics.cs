@@ -157,6 +157,7 @@ internal static class DesignMetrics
             PipelineMoved = pipelineMoved,
             ArrMoved = arrMoved,
             Unassigned = unassigned,
+            Targets = p.TargetMode,
         };
         return (metrics, territories);
     }

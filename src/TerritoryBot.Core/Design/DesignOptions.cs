@@ -9,6 +9,8 @@ public enum TargetMode
     Equal,
     /// <summary>Shares proportional to quota (reps without a quota get the mean quota).</summary>
     Quota,
+    /// <summary>Shares proportional to capacity (reps without one get <see cref="DesignOptions.DefaultCapacity"/>, else the mean capacity).</summary>
+    Capacity,
 }
 
 /// <summary>Options of <see cref="DesignEngine.Run"/>. Every field has a sensible default.</summary>
@@ -36,6 +38,7 @@ public sealed record DesignOptions
     /// <summary>Optional cap, in percent of current ARR, on ARR whose owner changes in <c>rebalance</c>.</summary>
     public double? MaxArrMovedPct { get; init; }
 
+    /// <summary>What each rep's share of every balanced dimension (potential, workload, accounts, pipeline) follows.</summary>
     public TargetMode Targets { get; init; } = TargetMode.Equal;
 
     /// <summary>Target multiplier for ramping reps (1 = no reduction; 0.5–0.7 is typical).</summary>

@@ -25,6 +25,7 @@ internal sealed class DesignProblem
     public required double[] Targets { get; init; }
     public required double[] InvTargets { get; init; }
     public required double[] Share { get; init; }
+    public required TargetMode TargetMode { get; init; }
 
     public required double[] AX { get; init; }
     public required double[] AY { get; init; }
@@ -208,21 +209,24 @@ internal sealed class DesignProblem
                 $"{namedWithoutOwner} named account(s) have no current owner who carries a territory, so they cannot be locked; they are placed like any other account."));
         }
 
-        // Targets: share per rep from the target mode, ramping reduction, then normalised.
-        var share = new double[k];
-        double meanQuota = reps.Where(r => r.Quota is > 0).Select(r => r.Quota!.Value).DefaultIfEmpty(1).Average();
-        for (int r = 0; r < k; r++)
+        // Targets: share per rep from the target mode, ramping reduction, normalised (TargetShares).
+        var shareSet = TargetShares.Compute(reps, options.Targets, options.RampingFactor, options.DefaultCapacity);
+        var share = shareSet.Shares.ToArray();
+        if (shareSet.FellBackToEqual)
         {
-            double w = options.Targets == TargetMode.Quota ? (reps[r].Quota is > 0 ? reps[r].Quota!.Value : meanQuota) : 1;
-            share[r] = reps[r].Ramping ? w * options.RampingFactor : w;
+            issues.Add(new(null, "targets-equal-fallback",
+                $"No rep has a {(options.Targets == TargetMode.Quota ? "quota" : "capacity")}, so targets are equal shares instead of {options.Targets.ToString().ToLowerInvariant()} shares."));
+        }
+        else if (shareSet.Filled.Count > 0)
+        {
+            issues.Add(new(null, "targets-filled",
+                $"{shareSet.Filled.Count} rep(s) have no {(options.Targets == TargetMode.Quota ? "quota" : "capacity")} and were given the team mean for their target: {string.Join(", ", shareSet.Filled.Take(10))}{(shareSet.Filled.Count > 10 ? ", …" : "")}."));
         }
 
-        double shareSum = share.Sum();
         var targets = new double[k * D];
         var inv = new double[k * D];
         for (int r = 0; r < k; r++)
         {
-            share[r] /= shareSum;
             for (int d = 0; d < D; d++)
             {
                 targets[r * D + d] = totals[d] * share[r];
@@ -367,7 +371,7 @@ internal sealed class DesignProblem
         return new DesignProblem
         {
             N = n, K = k, AccountIds = ids, Accounts = accounts, Reps = reps, RepIds = repIds,
-            Values = values, Totals = totals, Targets = targets, InvTargets = inv, Share = share,
+            Values = values, Totals = totals, Targets = targets, InvTargets = inv, Share = share, TargetMode = options.Targets,
             AX = ax, AY = ay, AZ = az, HasLocation = hasLoc, RX = rx, RY = ry, RZ = rz, HasAnchor = hasAnchor, HasHome = hasHome,
             DistanceUnit = unit, Tiers = tiers, Status = status, Industry = industry, IndustryNames = industryNames.ToArray(),
             Orig = orig, Arr = arr, TotalArr = totalArr, Fixed = fixedA, Named = named, CapCounted = capCounted,

@@ -53,6 +53,8 @@ public sealed record ScenarioMetrics
     public required double ArrMoved { get; init; }
     /// <summary>Accounts without an owner (only the current plan can have them).</summary>
     public required int Unassigned { get; init; }
+    /// <summary>What each territory's targets followed (equal shares, quota or capacity); deviations are against these targets.</summary>
+    public TargetMode Targets { get; init; }
 }
 
 /// <summary>One rep's book in a scenario, with a one-line description a manager can read.</summary>

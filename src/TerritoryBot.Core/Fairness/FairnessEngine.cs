@@ -65,8 +65,11 @@ public static class FairnessEngine
         var historical = Historical(book, territories, options.HistoricalRatio);
         var mismatches = Mismatches(book, sums, territories, options.StrengthMismatchShare);
         var disadvantaged = Disadvantaged(book, territories, seniority, options.TolerancePct);
-        var plan = Adjust(book, options, territories);
-        return new FairnessReport(options.TolerancePct, territories, outliers, summary, seniority, historical, mismatches, disadvantaged, plan);
+        var plan = options.Targets == Design.TargetMode.Equal ? Adjust(book, options, territories) : NoAdjustment(territories, options);
+        return new FairnessReport(options.TolerancePct, territories, outliers, summary, seniority, historical, mismatches, disadvantaged, plan)
+        {
+            Targets = options.Targets,
+        };
     }
 
     /// <summary>The accounts' current owners as an assignment list (accounts without an owner are left out).</summary>
@@ -144,11 +147,15 @@ public static class FairnessEngine
         double mean = s.Potential.Average();
         double median = Distribution.Percentile(s.Potential, 0.5);
         double meanWork = s.Workload.Average();
+        // Equal targets are the team mean (DATA.md); quota or capacity targets are each rep's share of the total.
+        var shares = options.Targets == Design.TargetMode.Equal ? null : Design.TargetShares.Compute(book.Reps, options.Targets).Shares;
+        double total = s.Potential.Sum();
         var result = new TerritoryFairness[n];
         for (int r = 0; r < n; r++)
         {
             var rep = book.Reps[r];
-            double dev = DeviationPct(s.Potential[r], mean);
+            double target = shares is null ? mean : total * shares[r];
+            double dev = DeviationPct(s.Potential[r], target);
             double? quota = rep.Quota is > 0 ? rep.Quota : null;
             result[r] = new TerritoryFairness
             {
@@ -161,6 +168,7 @@ public static class FairnessEngine
                 Workload = s.Workload[r],
                 AccountCount = s.Count[r],
                 DeviationPct = dev,
+                PotentialTarget = target,
                 DeviationFromMedianPct = DeviationPct(s.Potential[r], median),
                 WorkloadDeviationPct = DeviationPct(s.Workload[r], meanWork),
                 IsOutlier = IsOutlier(dev, options.TolerancePct),
@@ -371,7 +379,11 @@ public static class FairnessEngine
         }
         else
         {
-            quote.Append($"My territory holds {Format.Money(x.PotentialArr)} of potential, {Wording.Pct(-x.DeviationPct)} below the team average of {Format.Money(mean)}");
+            // With quota or capacity targets the deviation is against the rep's own target, not the team mean.
+            bool byTarget = Math.Abs(x.PotentialTarget - mean) > 1e-9 * Math.Max(1, mean);
+            quote.Append(byTarget
+                ? $"My territory holds {Format.Money(x.PotentialArr)} of potential, {Wording.Pct(-x.DeviationPct)} below my target of {Format.Money(x.PotentialTarget)}"
+                : $"My territory holds {Format.Money(x.PotentialArr)} of potential, {Wording.Pct(-x.DeviationPct)} below the team average of {Format.Money(mean)}");
             quote.Append(richest.RepId != x.RepId ? $", while {richest.RepName} has {Format.Money(richest.PotentialArr)}." : ".");
         }
 
@@ -387,6 +399,22 @@ public static class FairnessEngine
 
         string concern = $"{x.RepName} is the most likely to feel short-changed and will say: \"{quote}\"";
         return new DisadvantagedRep(x.RepId, x.RepName, reason, bestGap, concern);
+    }
+
+    /// <summary>
+    /// With quota or capacity targets the deviations are reported, but the move search balances against the team
+    /// mean only, so it is not run: moves towards equal shares would contradict the targets asked for.
+    /// </summary>
+    private static AdjustmentPlan NoAdjustment(TerritoryFairness[] territories, FairnessOptions options)
+    {
+        double max = territories.Max(t => Math.Abs(t.DeviationPct));
+        bool within = territories.All(t => !t.IsOutlier);
+        var after = territories.Select(t => new TerritoryAfter(t.RepId, t.PotentialArr, t.AccountCount, t.DeviationPct, t.IsOutlier)).ToArray();
+        string mode = options.Targets.ToString().ToLowerInvariant();
+        string explanation = within
+            ? $"Every territory is within ±{options.TolerancePct:0.#}% of its {mode} target."
+            : $"Deviations are read against {mode} targets; suggested moves balance against the team mean only, so none are proposed here (run design with {mode} targets for a plan that follows them).";
+        return new AdjustmentPlan([], within, max, max, after, explanation);
     }
 
     private static AdjustmentPlan Adjust(Book book, FairnessOptions options, TerritoryFairness[] before)

@@ -31,6 +31,12 @@ public sealed record FairnessOptions
     /// </summary>
     public double HistoricalRatio { get; init; } = 1.25;
 
+    /// <summary>
+    /// What deviations are read against: Equal (default) = the team mean, as DATA.md says; Quota or Capacity =
+    /// each rep's target share of the team's potential (<see cref="Design.TargetShares"/>).
+    /// </summary>
+    public Design.TargetMode Targets { get; init; } = Design.TargetMode.Equal;
+
     public static FairnessOptions Default { get; } = new();
 }
 
@@ -44,7 +50,11 @@ public sealed record FairnessReport(
     IReadOnlyList<HistoricalRevenueFinding> HistoricalRevenue,
     IReadOnlyList<StrengthMismatch> StrengthMismatches,
     DisadvantagedRep? MostDisadvantaged,
-    AdjustmentPlan Adjustments);
+    AdjustmentPlan Adjustments)
+{
+    /// <summary>What the deviations were read against (see <see cref="FairnessOptions.Targets"/>).</summary>
+    public Design.TargetMode Targets { get; init; }
+}
 
 /// <summary>One rep's territory (role rep only).</summary>
 public sealed record TerritoryFairness
@@ -59,8 +69,10 @@ public sealed record TerritoryFairness
     /// <summary>Coverage effort in workload units (see <see cref="WorkloadModel"/>, docs/design.md).</summary>
     public required double Workload { get; init; }
     public required int AccountCount { get; init; }
-    /// <summary>(potential − team mean) / team mean × 100.</summary>
+    /// <summary>(potential − target) / target × 100; the target is the team mean unless quota or capacity targets were asked.</summary>
     public required double DeviationPct { get; init; }
+    /// <summary>The potential this territory is read against: the team mean, or its quota/capacity share of the team's potential.</summary>
+    public double PotentialTarget { get; init; }
     /// <summary>(potential − team median) / team median × 100.</summary>
     public required double DeviationFromMedianPct { get; init; }
     /// <summary>(workload − mean workload) / mean workload × 100.</summary>

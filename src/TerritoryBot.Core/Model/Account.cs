@@ -5,7 +5,10 @@ public sealed record Account
 {
     public required string AccountId { get; init; }
     public required string Name { get; init; }
+    /// <summary>The industry scoring sees: the ICP's canonical name once normalised (IndustryNormalization).</summary>
     public required string Industry { get; init; }
+    /// <summary>The label as the data gave it, when normalisation changed it ("Financials" for Financial Services); kept for display.</summary>
+    public string? IndustryLabel { get; init; }
     public required int Employees { get; init; }
     public double? AnnualRevenue { get; init; }
     public string? Country { get; init; }

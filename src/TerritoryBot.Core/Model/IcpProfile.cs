@@ -12,6 +12,13 @@ public sealed record IcpProfile
         new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
     public IReadOnlyList<string> Competitors { get; init; } = [];
 
+    /// <summary>Size floors under the potential tiers (icp.json sizeBands; empty = tiers by potential alone).</summary>
+    public IReadOnlyList<Tiering.SizeBand> SizeBands { get; init; } = Tiering.SizeBands.Default;
+
+    /// <summary>Extra labels that mean one of the target industries (icp.json industrySynonyms): canonical → labels.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> IndustrySynonyms { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Used when a data folder has no icp.json: a generic B2B software profile.</summary>
     public static IcpProfile Default { get; } = new()
     {
@@ -33,6 +40,7 @@ public sealed record IcpProfile
             ["AWS"] = 0.5,
         },
         Competitors = [],
+        SizeBands = Tiering.SizeBands.Default,
     };
 }
 

@@ -29,6 +29,12 @@ public static class ScoringEngine
         int n = accounts.Count;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1 };
         var fitModel = new IcpFitModel(data.Icp);
+        var bandProblems = SizeBands.Problems(data.Icp.SizeBands);
+        if (bandProblems.Count > 0)
+        {
+            throw new ArgumentException("ICP sizeBands: " + string.Join("; ", bandProblems), nameof(data));
+        }
+
         var positions = IndexAccounts(accounts);
 
         // Relationship facts from opportunities: open deal, any deal, latest activity.
@@ -89,7 +95,9 @@ public static class ScoringEngine
             for (int i = from; i < to; i++)
             {
                 var a = accounts[i];
-                var tier = thresholds.Classify(estimate.Point[i], level[i]);
+                // Potential ranks within the list; the size band sets the lowest tier the company may get.
+                var tier = SizeBands.Apply(thresholds.Classify(estimate.Point[i], level[i]),
+                    SizeBands.Floor(data.Icp.SizeBands, a.Employees, a.AnnualRevenue));
                 bool recent = lastActivity[i] is { } last && last > inactiveSince;
                 bool hasRecord = a.OwnerId is not null || lastActivity[i] is not null || hasDeal[i];
                 scores[i] = new AccountScore
@@ -111,7 +119,7 @@ public static class ScoringEngine
         });
 
         var model = new ScoringModel(data, positions, fitModel, estimator, estimate, thresholds, options, isCustomer, hasOpen, lastActivity);
-        var summary = ScoringSummaryBuilder.Build(accounts, scores, sorted, thresholds, options);
+        var summary = ScoringSummaryBuilder.Build(accounts, scores, sorted, thresholds, options, data.Icp.SizeBands);
         return new ScoringResult(scores)
         {
             Summary = summary,

@@ -72,7 +72,7 @@ public sealed record ScoringResult(IReadOnlyList<AccountScore> Accounts)
         }
 
         Array.Sort(sorted);
-        return ScoringSummaryBuilder.Build(accounts, scores, sorted, model.Thresholds, model.Options);
+        return ScoringSummaryBuilder.Build(accounts, scores, sorted, model.Thresholds, model.Options, model.Data.Icp.SizeBands);
     }
 
     /// <summary>The fit breakdown and potential estimate behind one account's score (built on demand).</summary>

@@ -11,8 +11,9 @@ internal static class ScoringSummaryBuilder
     public const string NoRegion = "(no region)";
 
     public static ScoringSummary Build(IReadOnlyList<Account> accounts, IReadOnlyList<AccountScore> scores, double[] sortedPotential,
-        TierThresholds thresholds, ScoringOptions options)
+        TierThresholds thresholds, ScoringOptions options, IReadOnlyList<SizeBand>? sizeBands = null)
     {
+        sizeBands ??= [];
         int n = scores.Count;
         if (n == 0)
         {
@@ -70,7 +71,8 @@ internal static class ScoringSummaryBuilder
             var from = a.CurrentTier!.Value;
             return new MisclassifiedAccount(a.AccountId, a.Name, from, s.Tier,
                 $"{(s.Tier < from ? "upgrade" : "downgrade")} {from} → {s.Tier}", Math.Abs(from - s.Tier), s.PotentialArr, s.IcpFit,
-                TierClassifier.MisclassifiedRationale(from, s.Tier, s.PotentialArr, s.PotentialLow, s.PotentialHigh, s.IcpFit, thresholds, s.PotentialMethod));
+                TierClassifier.MisclassifiedRationale(from, s.Tier, s.PotentialArr, s.PotentialLow, s.PotentialHigh, s.IcpFit, thresholds, s.PotentialMethod,
+                    SizeBands.Floor(sizeBands, a.Employees, a.AnnualRevenue), a.Employees));
         }).ToList();
 
         return new ScoringSummary(n, customers, total, current, n - fallback, fallback, whitespace,

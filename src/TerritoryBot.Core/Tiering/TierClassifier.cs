@@ -114,7 +114,7 @@ public static class TierClassifier
     }
 
     internal static string MisclassifiedRationale(Tier current, Tier recommended, double potential, double low, double high,
-        int icpFit, TierThresholds thresholds, PotentialMethod method)
+        int icpFit, TierThresholds thresholds, PotentialMethod method, Tier sizeFloor = Tier.SMB, int employees = 0)
     {
         var c = CultureInfo.InvariantCulture;
         var byPotential = thresholds.ByPotential(potential);
@@ -125,7 +125,10 @@ public static class TierClassifier
             : byPotential > current
                 ? string.Format(c, "is below the {0} threshold of {1}", current, Format.Money(thresholds.MinimumFor(current)))
                 : string.Format(c, "meets the {0} threshold of {1}", current, Format.Money(thresholds.MinimumFor(current)));
-        string fit = recommended != byPotential
+        var byPotentialAndFit = thresholds.Classify(potential, icpFit);
+        string fit = recommended < byPotentialAndFit
+            ? string.Format(c, "; with {0:N0} employees its size band makes {1} the lowest tier it may get (ICP fit {2}/5)", employees, sizeFloor, icpFit)
+            : recommended != byPotential
             ? string.Format(c, "; ICP fit {0}/5 places it one tier below what potential alone gives", icpFit)
             : string.Format(c, "; ICP fit {0}/5", icpFit);
         string consequence = recommended < current ? "it deserves more coverage than it gets" : "its coverage can be lighter and the capacity reused";

@@ -36,6 +36,8 @@ internal static class ScenarioCard
             facts.Add(new("Move cap", $"at most {cap}% of accounts"));
         }
 
+        facts.Add(new("Targets", ScenariosPlugin.TargetsText(view.Targets)));
+
         card.Body.Add(new FactSet { Facts = facts });
 
         if (view.Territories.Count > 0)
@@ -78,6 +80,12 @@ internal static class ScenarioCard
         }
 
         var percent = view.MaxMovedPct is { } p ? new JsonObject { ["percent"] = p } : null;
+        if (view.Targets != Core.Design.TargetMode.Equal)
+        {
+            percent ??= [];
+            percent["targets"] = ScenariosPlugin.TargetName(view.Targets);
+        }
+
         card.Actions = [ExecuteAction.Drill("Compare all scenarios", ScenariosPlugin.CompareVerb, percent)];
         if (s.Name != ScenarioNames.Current)
         {

@@ -17,7 +17,7 @@ internal static class ScenariosCard
             FallbackText = $"Territory scenarios compared with the current plan; {view.Recommended} is recommended.",
         };
         card.Body.Add(Title("Territory scenarios"));
-        card.Body.Add(Subtitle($"{Format.Plural(view.Rows.Count - 1, "scenario")} against the current plan · rebalance moves at most {view.MaxMovedPct}% of accounts"));
+        card.Body.Add(Subtitle($"{Format.Plural(view.Rows.Count - 1, "scenario")} against the current plan · rebalance moves at most {view.MaxMovedPct}% of accounts · targets: {ScenariosPlugin.TargetsText(view.Targets)}"));
         card.Body.AddRange(ScopeNote(view.ScopeNote));
 
         card.Body.Add(Heading("Comparison"));
@@ -56,7 +56,7 @@ internal static class ScenariosCard
         {
             card.Actions =
             [
-                ExecuteAction.Drill($"Show {view.Recommended}", ScenariosPlugin.ShowVerb, Data(view.Recommended, view)),
+                ExecuteAction.Drill($"Show {view.Recommended}", ScenariosPlugin.ShowVerb, WithTargets(Data(view.Recommended, view), view)),
                 ExecuteAction.Drill("Fairness check of it", FairnessPlugin.ShowVerb, Data(view.Recommended, view)),
                 ExecuteAction.Drill($"Propose {view.Recommended}", ScenariosPlugin.ProposeVerb, Data(view.Recommended, view)),
             ];
@@ -71,6 +71,17 @@ internal static class ScenariosCard
         if (view.CapAsked)
         {
             data["percent"] = view.MaxMovedPct;
+        }
+
+        return data;
+    }
+
+    // Only the drill into the scenario carries the targets: fairness checks and proposals read the default design.
+    private static JsonObject WithTargets(JsonObject data, ScenarioComparisonView view)
+    {
+        if (view.Targets != Core.Design.TargetMode.Equal)
+        {
+            data["targets"] = ScenariosPlugin.TargetName(view.Targets);
         }
 
         return data;

@@ -91,7 +91,7 @@ internal static class AskCommand
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
         if (dataDir is not null)
         {
-            var data = DataSource.LoadFolder(dataDir, ct).Data!;
+            var data = Import.IndustryTable.Normalize(DataSource.LoadFolder(dataDir, ct).Data!);
             services.AddSingleton<IWorkspaceSource>(new FixedWorkspaceSource(new Workspace(data, CliSupport.Today())));
             // A plugin that needs the database (proposals) gets this answer instead of a failure: the core turns
             // a TurnInputException into its message.

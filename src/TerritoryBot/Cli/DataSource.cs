@@ -17,7 +17,7 @@ internal static class DataSource
     {
         if (dataDir is not null)
         {
-            return LoadFolder(dataDir, ct).Data!;
+            return IndustryTable.Normalize(LoadFolder(dataDir, ct).Data!);
         }
 
         await using var db = await TerritoryDatabase.OpenAsync(configuration, ct);
@@ -26,7 +26,7 @@ internal static class DataSource
             throw new BadInputException(NoDataMessage);
         }
 
-        return await db.LoadDataSetAsync(ct);
+        return IndustryTable.Normalize(await db.LoadDataSetAsync(ct));
     }
 
     /// <summary>Reads a data folder (nothing is written); throws <see cref="BadInputException"/> with every error.</summary>

@@ -11,7 +11,8 @@ using TerritoryBot.Data;
 namespace TerritoryBot.Cli;
 
 /// <summary>What the user asked `design` (and `export`) for.</summary>
-internal sealed record DesignRequest(string? Scenario, double? MaxMovedPct, bool ProtectPipeline, bool Json, int Seed = 42, double? MaxArrMovedPct = null, bool TierRules = false);
+internal sealed record DesignRequest(string? Scenario, double? MaxMovedPct, bool ProtectPipeline, bool Json, int Seed = 42, double? MaxArrMovedPct = null, bool TierRules = false,
+    TargetMode Targets = TargetMode.Equal);
 
 /// <summary>`territorybot design`: territory scenarios compared, as a table or the DATA.md JSON.</summary>
 internal static class DesignCommand
@@ -32,6 +33,17 @@ internal static class DesignCommand
     public static Option<bool> TierRulesOption() =>
         new("--tier-rules") { Description = "Enforce the tier rule: Strategic accounts only to senior reps (off by default)." };
 
+    public static Option<string?> TargetsOption(string description) => new("--targets") { Description = description };
+
+    /// <summary>equal | quota | capacity (case-insensitive); null is equal; anything else is bad input naming the flag.</summary>
+    public static TargetMode ParseTargets(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "equal" => TargetMode.Equal,
+        "quota" => TargetMode.Quota,
+        "capacity" => TargetMode.Capacity,
+        _ => throw new BadInputException($"--targets: '{text}' is not one of equal, quota, capacity"),
+    };
+
     public static Option<int> SeedOption() =>
         new("--seed") { Description = "Seed of the optimiser (same seed, same plan).", DefaultValueFactory = _ => 42 };
 
@@ -45,14 +57,16 @@ internal static class DesignCommand
         var protect = ProtectOption();
         var seed = SeedOption();
         var tierRules = TierRulesOption();
+        var targets = TargetsOption("Each rep's share of every balanced dimension: equal (default), quota or capacity (ramping reps scaled as usual).");
         var command = new Command("design", "Territory design scenarios: balanced on potential and workload, under locks, caps and rules.")
         {
-            data, scenario, maxMoved, maxArr, protect, seed, tierRules, json,
+            data, scenario, maxMoved, maxArr, protect, seed, tierRules, targets, json,
         };
         command.SetAction((parseResult, ct) => CliSupport.RunAsync(parseResult, async (output, token) =>
         {
             var request = new DesignRequest(parseResult.GetValue(scenario), parseResult.GetValue(maxMoved), parseResult.GetValue(protect),
-                parseResult.GetValue(json), parseResult.GetValue(seed), parseResult.GetValue(maxArr), parseResult.GetValue(tierRules));
+                parseResult.GetValue(json), parseResult.GetValue(seed), parseResult.GetValue(maxArr), parseResult.GetValue(tierRules),
+                ParseTargets(parseResult.GetValue(targets)));
             Validate(request, allowCurrent: false);
             var dir = parseResult.GetValue(data);
             var dataSet = await DataSource.LoadAsync(dir, token);
@@ -113,6 +127,7 @@ internal static class DesignCommand
             MaxArrMovedPct = request.MaxArrMovedPct,
             ProtectPipeline = request.ProtectPipeline,
             Seed = request.Seed,
+            Targets = request.Targets,
             // Industry and hybrid scenarios match accounts to reps on smoothed win rates plus declared strengths.
             Affinity = FitEngine.Affinity(data, scores),
         };
@@ -175,9 +190,18 @@ internal static class DesignCommand
             issues = s.Issues,
             stats = s.Stats,
         }),
+        targets = result.Current.Metrics.Targets,
         recommended = result.Recommended,
         recommendation = result.Recommendation,
         issues = result.Issues,
+    };
+
+    /// <summary>The targets a design balanced against, in words (CLI table and chat answers).</summary>
+    public static string TargetsText(TargetMode targets) => targets switch
+    {
+        TargetMode.Quota => "each rep's share follows their quota",
+        TargetMode.Capacity => "each rep's share follows their capacity",
+        _ => "equal shares",
     };
 
     private static void WriteTable(DesignResult result, TextWriter output)
@@ -194,6 +218,7 @@ internal static class DesignCommand
         }
 
         table.Write(output);
+        output.WriteLine($"Targets: {TargetsText(result.Current.Metrics.Targets)}.");
 
         if (result.Current.Metrics.Unassigned > 0)
         {

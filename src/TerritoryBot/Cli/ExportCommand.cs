@@ -19,19 +19,22 @@ internal static class ExportCommand
         var protect = DesignCommand.ProtectOption();
         var seed = DesignCommand.SeedOption();
         var tierRules = DesignCommand.TierRulesOption();
+        var targets = DesignCommand.TargetsOption("Targets the scenario is designed against: equal (default), quota or capacity.");
         var command = new Command("export", "Write account_id, account_name, rep_id, rep_name of a scenario as CSV for CRM upload.")
         {
-            data, scenario, outFile, maxMoved, maxArr, protect, seed, tierRules,
+            data, scenario, outFile, maxMoved, maxArr, protect, seed, tierRules, targets,
         };
         command.SetAction((parseResult, ct) => CliSupport.RunAsync(parseResult, async (output, token) =>
         {
             var request = new DesignRequest(parseResult.GetValue(scenario), parseResult.GetValue(maxMoved), parseResult.GetValue(protect),
-                false, parseResult.GetValue(seed), parseResult.GetValue(maxArr), parseResult.GetValue(tierRules));
+                false, parseResult.GetValue(seed), parseResult.GetValue(maxArr), parseResult.GetValue(tierRules),
+                DesignCommand.ParseTargets(parseResult.GetValue(targets)));
             DesignCommand.Validate(request, allowCurrent: true);
             var dir = parseResult.GetValue(data);
             var dataSet = await DataSource.LoadAsync(dir, token);
             IReadOnlyList<Assignment>? stored = null;
-            bool designOptionsGiven = request.MaxMovedPct is not null || request.MaxArrMovedPct is not null || request.ProtectPipeline || request.Seed != 42 || request.TierRules;
+            bool designOptionsGiven = request.MaxMovedPct is not null || request.MaxArrMovedPct is not null || request.ProtectPipeline || request.Seed != 42 || request.TierRules
+                || request.Targets != TargetMode.Equal;
             if (dir is null && !designOptionsGiven && !request.Scenario!.Equals(ScenarioNames.Current, StringComparison.OrdinalIgnoreCase))
             {
                 // The scenario the user reviewed with `design` is the one to upload, if it was saved.

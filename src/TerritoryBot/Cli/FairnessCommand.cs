@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using TerritoryBot.Core.Design;
 using TerritoryBot.Core.Fairness;
 using TerritoryBot.Core.Model;
 using TerritoryBot.Core.Planning;
@@ -19,18 +20,20 @@ internal static class FairnessCommand
             Description = "Assess this CSV (columns account_id, rep_id) instead of the current owners; accounts not in it are unassigned.",
         };
         var tolerance = new Option<string?>("--tolerance") { Description = "Allowed deviation from the team mean, in percent (default 10)." };
+        var targets = DesignCommand.TargetsOption("Read deviations against equal shares (default: the team mean), or each rep's quota or capacity share.");
         var command = new Command("fairness", "Fairness of the current owners or an assignment file: spread, outliers, concerns and the moves that fix them.")
         {
-            data, assignments, tolerance, json,
+            data, assignments, tolerance, targets, json,
         };
         command.SetAction((parseResult, ct) => CliSupport.RunAsync(parseResult, async (output, token) =>
         {
             double tolerancePct = ParseTolerance(parseResult.GetValue(tolerance));
+            var targetMode = DesignCommand.ParseTargets(parseResult.GetValue(targets));
             var dataSet = await DataSource.LoadAsync(parseResult.GetValue(data), token);
             var file = parseResult.GetValue(assignments);
             var list = file is null ? null : AssignmentsFile.Read(file, dataSet);
             var asOf = CliSupport.Today();
-            Write(dataSet, list, file?.Name, new FairnessOptions { TolerancePct = tolerancePct }, asOf, parseResult.GetValue(json), output);
+            Write(dataSet, list, file?.Name, new FairnessOptions { TolerancePct = tolerancePct, Targets = targetMode }, asOf, parseResult.GetValue(json), output);
             return CliSupport.Ok;
         }, ct));
         return command;
@@ -77,7 +80,8 @@ internal static class FairnessCommand
                 report.StrengthMismatches,
                 report.MostDisadvantaged,
                 new AdjustmentOutcome(report.Adjustments.WithinTolerance, report.Adjustments.Explanation,
-                    report.Adjustments.MaxAbsDeviationBeforePct, report.Adjustments.MaxAbsDeviationAfterPct, report.Adjustments.TerritoriesAfter)));
+                    report.Adjustments.MaxAbsDeviationBeforePct, report.Adjustments.MaxAbsDeviationAfterPct, report.Adjustments.TerritoriesAfter),
+                report.Targets));
             return;
         }
 
@@ -87,9 +91,11 @@ internal static class FairnessCommand
     private static void WriteText(FairnessReport report, string what, TextWriter output)
     {
         var s = report.Summary;
-        output.WriteLine($"Fairness of {what}: tolerance ±{report.TolerancePct:0.##}% of the team mean");
+        bool equal = report.Targets == TargetMode.Equal;
+        output.WriteLine(equal ? $"Fairness of {what}: tolerance ±{report.TolerancePct:0.##}% of the team mean"
+            : $"Fairness of {what}: tolerance ±{report.TolerancePct:0.##}% of each rep's {report.Targets.ToString().ToLowerInvariant()} target");
         output.WriteLine();
-        var table = new ColumnTable("Rep", "Name", "Seniority", "Accounts", "Potential", "vs mean", "vs median", "Workload", "vs mean", "Outlier");
+        var table = new ColumnTable("Rep", "Name", "Seniority", "Accounts", "Potential", equal ? "vs mean" : "vs target", "vs median", "Workload", "vs mean", "Outlier");
         foreach (var t in report.Territories)
         {
             table.Add(t.RepId, t.RepName, t.Seniority.ToString(), t.AccountCount.ToString(CultureInfo.InvariantCulture), Format.Money(t.PotentialArr),
@@ -148,7 +154,8 @@ internal static class FairnessCommand
         IReadOnlyList<HistoricalRevenueFinding> HistoricalRevenue,
         IReadOnlyList<StrengthMismatch> StrengthMismatches,
         DisadvantagedRep? MostDisadvantaged,
-        AdjustmentOutcome AdjustmentResult);
+        AdjustmentOutcome AdjustmentResult,
+        TargetMode Targets);
 
     private sealed record AdjustmentOutcome(
         bool WithinTolerance,

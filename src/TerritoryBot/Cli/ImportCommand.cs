@@ -50,6 +50,11 @@ internal static class ImportCommand
     public static async Task<int> RunAsync(DirectoryInfo dataDir, DataFolderResult folder, TerritoryDbContext db, TextWriter output, CancellationToken ct, bool json = false)
     {
         var summary = await db.ImportDataSetAsync(folder.Data!, replaceIcp: folder.HasIcp, ct);
+
+        // Industry labels are stored as given and normalised at every load; the report says how they will be read
+        // against the profile now stored.
+        var icp = folder.HasIcp ? folder.Data!.Icp : await db.LoadIcpAsync(ct);
+        IndustryTable.AddTo(folder.Report, folder.Data! with { Icp = icp });
         if (json)
         {
             var document = new JsonObject

@@ -68,7 +68,11 @@ internal static class ScoreCommand
                 e.Potential.Explanation));
         }
 
-        return new ScoreDocument(result.AsOf, accounts, SummaryJson.From(result));
+        return new ScoreDocument(result.AsOf, accounts, SummaryJson.From(result))
+        {
+            // Each industry label of the data as scoring read it; unmatched labels are the ones to add to icp.json industrySynonyms.
+            Industries = [.. Import.IndustryTable.Labels(data).Select(l => new IndustryJson(l.Match.Label, l.Match.Industry, l.Match.Kind, l.Match.IsTarget, l.Accounts))],
+        };
     }
 
     private static void WriteTables(ScoringResult result, TextWriter o)
@@ -112,7 +116,13 @@ internal static class ScoreCommand
         o.WriteLine();
     }
 
-    internal sealed record ScoreDocument(DateOnly AsOf, IReadOnlyList<AccountJson> Accounts, SummaryJson Summary);
+    internal sealed record ScoreDocument(DateOnly AsOf, IReadOnlyList<AccountJson> Accounts, SummaryJson Summary)
+    {
+        public IReadOnlyList<IndustryJson> Industries { get; init; } = [];
+    }
+
+    /// <summary>One industry label of the data: what scoring read it as, how, whether it is an ICP target industry, on how many accounts.</summary>
+    internal sealed record IndustryJson(string Label, string Industry, IndustryMatchKind Match, bool IsTarget, int Accounts);
 
     internal sealed record AccountJson(
         string AccountId, string Name, int IcpFit, double FitScore, double OpportunityScore, double PotentialArr, double PotentialLow, double PotentialHigh,

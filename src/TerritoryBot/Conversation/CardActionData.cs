@@ -6,7 +6,7 @@ namespace TerritoryBot.Conversation;
 /// <summary>
 /// Reads a card action's data into <see cref="IntentEntities"/>. The data comes back from a client and is treated
 /// like typed input: known keys only, right types, ids that exist, bounded numbers and text.
-/// Keys: accountId, repId, top, percent, proposalId, version, scenario, reason, question (the verb itself is the intent).
+/// Keys: accountId, repId, top, percent, proposalId, version, scenario, reason, question, targets (the verb itself is the intent).
 /// </summary>
 internal static class CardActionData
 {
@@ -37,6 +37,7 @@ internal static class CardActionData
                 "scenario" => entities with { Scenario = Scenario(value, workspace) },
                 "reason" => entities with { Reason = Reason(value) },
                 "question" => entities with { QuestionText = Question(value) },
+                "targets" => entities with { Targets = Targets(value) },
                 _ when Ignored.Contains(key) => entities,
                 _ => throw Invalid($"unexpected field '{Clip(key)}'"),
             };
@@ -71,6 +72,14 @@ internal static class CardActionData
         var text = Text(value, "question");
         return text.Length <= MaxQuestionLength ? text : throw Invalid($"'question' is longer than {MaxQuestionLength} characters");
     }
+
+    private static Core.Design.TargetMode Targets(JsonNode? value) => Text(value, "targets") switch
+    {
+        "equal" => Core.Design.TargetMode.Equal,
+        "quota" => Core.Design.TargetMode.Quota,
+        "capacity" => Core.Design.TargetMode.Capacity,
+        var other => throw Invalid($"targets '{Clip(other)}' is not one of equal, quota, capacity"),
+    };
 
     private static string? Reason(JsonNode? value)
     {

@@ -55,7 +55,7 @@ internal sealed class DatabaseWorkspaceSource(IServiceScopeFactory scopes, TimeP
                 return current;
             }
 
-            var data = await db.LoadDataSetAsync(ct);
+            var data = Import.IndustryTable.Normalize(await db.LoadDataSetAsync(ct));
             current = new Workspace(data, asOf, version, proposals);
             return current;
         }

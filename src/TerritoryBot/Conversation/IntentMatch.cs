@@ -39,6 +39,9 @@ internal sealed record IntentEntities
     /// <summary>A question sent back by a card button ("ask this instead"); read again like typed text.</summary>
     public string? QuestionText { get; init; }
 
+    /// <summary>"balance by quota", "weighted by capacity": what each rep's target share follows (null = not said, equal).</summary>
+    public Core.Design.TargetMode? Targets { get; init; }
+
     /// <summary>
     /// Every field in one string, unambiguously (each text after its length), for keeping answers per entities:
     /// equal keys mean equal entities. Serialising the record for this was a visible share of a kept turn.
@@ -71,6 +74,7 @@ internal sealed record IntentEntities
         key.Append(FairnessFixes ? 'F' : 'f');
         Text(Question?.Key());
         Text(QuestionText);
+        Text(Targets?.ToString());
         return key.ToString();
     }
 }

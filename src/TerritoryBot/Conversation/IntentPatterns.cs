@@ -79,6 +79,11 @@ internal static class IntentPatterns
         P(Intent.Scenarios, 0.75, "compare|comparison");
         P(Intent.Scenarios, 0.9, "move|moved|moving|shift|change|disruption|churn|cap|max|most", Need.Percent);
         P(Intent.Scenarios, 0.45, "", Need.Scenario);
+        // Targets that follow quota or capacity ("balance by quota", "design scenarios weighted by capacity"): beats the
+        // fairness reading of "balance" and the coverage reading of "capacity".
+        P(Intent.Scenarios, 0.97, "balance|rebalance|weight|weighted|design|scenario|split|divide|proportional|proportionally|follow|according|scale|scaled " +
+            "quota|capacity");
+        P(Intent.Scenarios, 0.97, "rebalance|design|scenario|split|divide equal_target|equal_share|equally_weighted|even_split");
         P(Intent.Scenarios, 0.85, "show|compare|run|use|try|pick|apply|export|detail|metric|explain|split|cut|version|approach|model|layout|by", Need.Scenario);
 
         P(Intent.FairnessCheck, 0.93, "fair|fairness|unfair|fairly|equitable|equity|inequitable|equal|unequal|imbalance|imbalanced|lopsided|skewed|disadvantaged|cheated|gini|outlier|evenly|uneven|tolerance|inequality|favoritism|favouritism");

@@ -172,8 +172,25 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary, RouterPhrases? p
             Scenario = intent == Intent.Scenarios || intent == Intent.FairnessCheck || intent == Intent.Unknown || intent == Intent.ProposeReassignment ? scenario : null,
             FairnessFixes = intent == Intent.ProposeReassignment && stems.Any(s => s is "fair" or "fairness" or "unfair"),
             Industry = intent == Intent.RepFit ? FindIndustry(tokens, stems) : null,
+            Targets = intent == Intent.Scenarios ? FindTargets(stems) : null,
         };
         return QueryRouting.Refine(new IntentMatch(confidence < Threshold ? Intent.Unknown : intent, confidence, entities), text, vocabulary);
+    }
+
+    /// <summary>"by quota", "quota-weighted", "weighted by capacity": the target mode a design should follow.</summary>
+    private static Core.Design.TargetMode? FindTargets(string[] stems)
+    {
+        bool quota = stems.Any(s => TargetWords.Quota.Contains(s));
+        bool capacity = stems.Any(s => TargetWords.Capacity.Contains(s));
+        bool equal = stems.Any(s => TargetWords.Equal.Contains(s)) && stems.Any(s => s is "target" or "share" or "split");
+        // Two different modes in one sentence is ambiguous: take neither rather than guess.
+        return (quota, capacity, equal) switch
+        {
+            (true, false, false) => Core.Design.TargetMode.Quota,
+            (false, true, false) => Core.Design.TargetMode.Capacity,
+            (false, false, true) => Core.Design.TargetMode.Equal,
+            _ => null,
+        };
     }
 
     private (Intent Intent, double Score) Score(string[] stems, List<string> tokens, Need have)

@@ -9,7 +9,7 @@ internal static class Mapping
     {
         Id = a.AccountId,
         Name = a.Name,
-        Industry = a.Industry,
+        Industry = a.IndustryLabel ?? a.Industry, // the label as given; normalisation runs at load
         Employees = a.Employees,
         AnnualRevenue = a.AnnualRevenue,
         Country = a.Country,

@@ -66,16 +66,21 @@ internal static class TerritoryStore
         var reps = (await db.Reps.AsNoTracking().ToListAsync(ct)).Select(e => e.ToModel()).OrderBy(r => r.RepId, StringComparer.Ordinal).ToList();
         var accounts = (await db.Accounts.AsNoTracking().ToListAsync(ct)).Select(e => e.ToModel()).OrderBy(a => a.AccountId, StringComparer.Ordinal).ToList();
         var opportunities = (await db.Opportunities.AsNoTracking().ToListAsync(ct)).Select(e => e.ToModel()).OrderBy(o => o.OpportunityId, StringComparer.Ordinal).ToList();
+        return new DataSet(accounts, reps, opportunities, await db.LoadIcpAsync(ct));
+    }
+
+    /// <summary>The stored ICP profile, or <see cref="IcpProfile.Default"/> when none was imported.</summary>
+    public static async Task<IcpProfile> LoadIcpAsync(this TerritoryDbContext db, CancellationToken ct = default)
+    {
         var icpRow = await db.Icp.AsNoTracking().FirstOrDefaultAsync(i => i.Id == IcpEntity.SingletonId, ct);
-        var icp = IcpProfile.Default;
-        if (icpRow is not null)
+        if (icpRow is null)
         {
-            var problems = new List<string>();
-            icp = IcpJson.Parse(System.Text.Encoding.UTF8.GetBytes(icpRow.Json), problems.Add)
-                  ?? throw new InvalidOperationException($"the stored ICP profile is not valid: {string.Join("; ", problems)}");
+            return IcpProfile.Default;
         }
 
-        return new DataSet(accounts, reps, opportunities, icp);
+        var problems = new List<string>();
+        return IcpJson.Parse(System.Text.Encoding.UTF8.GetBytes(icpRow.Json), problems.Add)
+               ?? throw new InvalidOperationException($"the stored ICP profile is not valid: {string.Join("; ", problems)}");
     }
 
     /// <summary>Replaces the stored scores with <paramref name="scores"/> (one per account), in one transaction.</summary>

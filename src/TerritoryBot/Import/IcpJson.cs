@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TerritoryBot.Core.Model;
+using TerritoryBot.Core.Tiering;
 
 namespace TerritoryBot.Import;
 
@@ -136,6 +137,29 @@ internal static class IcpJson
                         }
 
                         break;
+                    case "sizebands":
+                        if (Bands(value, Fail) is { } bands)
+                        {
+                            profile = profile with { SizeBands = bands };
+                        }
+
+                        break;
+                    case "industrysynonyms":
+                        if (Synonyms(value, Fail) is { } synonyms)
+                        {
+                            profile = profile with { IndustrySynonyms = synonyms };
+                        }
+
+                        break;
+                }
+            }
+
+            // Synonyms must name a target industry: a synonym for an industry the ICP does not weigh would never score.
+            foreach (var canonical in profile.IndustrySynonyms.Keys)
+            {
+                if (!profile.TargetIndustries.ContainsKey(canonical))
+                {
+                    Fail($"industrySynonyms: '{canonical}' is not one of the targetIndustries ({string.Join(", ", profile.TargetIndustries.Keys)})");
                 }
             }
 
@@ -154,7 +178,171 @@ internal static class IcpJson
         employeeRange = new { min = icp.EmployeeRange.Min, max = icp.EmployeeRange.Max },
         techAffinity = icp.TechAffinity,
         competitors = icp.Competitors,
+        sizeBands = icp.SizeBands.OrderBy(b => b.Tier).ToDictionary(
+            b => b.Tier.ToString().ToLowerInvariant(),
+            b => new { minEmployees = b.MinEmployees, minRevenue = b.MinRevenue }),
+        industrySynonyms = icp.IndustrySynonyms,
     }, indented ? Indented : null);
+
+    /// <summary>
+    /// sizeBands: {"enterprise": {"minEmployees": 10000, "minRevenue": 2500000000}, "commercial": {...}}; a company meeting
+    /// either bound is never tiered below that tier. {} turns the floors off. Checked by <see cref="SizeBands.Problems"/>.
+    /// </summary>
+    private static List<SizeBand>? Bands(JsonElement value, Action<string> fail)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            fail($"sizeBands: expected an object of tier: {{minEmployees, minRevenue}}, found {Kind(value)}");
+            return null;
+        }
+
+        var bands = new List<SizeBand>();
+        var ok = true;
+        foreach (var entry in value.EnumerateObject())
+        {
+            string name = entry.Name.Trim().ToLowerInvariant();
+            Tier? tier = name switch
+            {
+                "strategic" => Tier.Strategic,
+                "enterprise" => Tier.Enterprise,
+                "commercial" => Tier.Commercial,
+                _ => null,
+            };
+            if (tier is null)
+            {
+                fail($"sizeBands: '{entry.Name}' is not a tier with a floor; expected strategic, enterprise or commercial (SMB is the base)");
+                ok = false;
+                continue;
+            }
+
+            if (entry.Value.ValueKind != JsonValueKind.Object)
+            {
+                fail($"sizeBands.{name}: expected an object with minEmployees and/or minRevenue, found {Kind(entry.Value)}");
+                ok = false;
+                continue;
+            }
+
+            int? employees = null;
+            double? revenue = null;
+            foreach (var bound in entry.Value.EnumerateObject())
+            {
+                switch (bound.Name.ToLowerInvariant())
+                {
+                    case "minemployees":
+                        if (bound.Value.ValueKind == JsonValueKind.Null)
+                        {
+                            break;
+                        }
+
+                        if (bound.Value.ValueKind != JsonValueKind.Number || !bound.Value.TryGetInt32(out var e) || e < 1)
+                        {
+                            fail($"sizeBands.{name}.minEmployees: expected a whole number 1 or more, found {bound.Value.GetRawText()}");
+                            ok = false;
+                        }
+                        else
+                        {
+                            employees = e;
+                        }
+
+                        break;
+                    case "minrevenue":
+                        if (bound.Value.ValueKind == JsonValueKind.Null)
+                        {
+                            break;
+                        }
+
+                        if (bound.Value.ValueKind != JsonValueKind.Number || !bound.Value.TryGetDouble(out var r) || !double.IsFinite(r) || r <= 0)
+                        {
+                            fail($"sizeBands.{name}.minRevenue: expected a positive number, found {bound.Value.GetRawText()}");
+                            ok = false;
+                        }
+                        else
+                        {
+                            revenue = r;
+                        }
+
+                        break;
+                    default:
+                        fail($"sizeBands.{name}: unknown field '{bound.Name}'; expected minEmployees and/or minRevenue");
+                        ok = false;
+                        break;
+                }
+            }
+
+            bands.Add(new SizeBand(tier.Value, employees, revenue));
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        var problems = SizeBands.Problems(bands);
+        foreach (var problem in problems)
+        {
+            fail($"sizeBands.{problem}");
+        }
+
+        return problems.Count == 0 ? bands : null;
+    }
+
+    /// <summary>industrySynonyms: {"Software": ["SaaS", "Computer Software"]}; a label may mean one industry only.</summary>
+    private static Dictionary<string, IReadOnlyList<string>>? Synonyms(JsonElement value, Action<string> fail)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            fail($"industrySynonyms: expected an object of industry: [labels], found {Kind(value)}");
+            return null;
+        }
+
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        var owner = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var ok = true;
+        foreach (var entry in value.EnumerateObject())
+        {
+            var canonical = entry.Name.Trim();
+            if (canonical.Length == 0)
+            {
+                fail("industrySynonyms: an industry name is empty");
+                ok = false;
+                continue;
+            }
+
+            if (Strings(entry.Value, $"industrySynonyms.{canonical}", fail) is not { } labels)
+            {
+                ok = false;
+                continue;
+            }
+
+            var kept = new List<string>();
+            foreach (var raw in labels)
+            {
+                var label = raw.Trim();
+                if (label.Length == 0)
+                {
+                    fail($"industrySynonyms.{canonical}: a label is empty");
+                    ok = false;
+                }
+                else if (owner.TryGetValue(label, out var other) && !other.Equals(canonical, StringComparison.OrdinalIgnoreCase))
+                {
+                    fail($"industrySynonyms: '{label}' is listed for both '{other}' and '{canonical}'");
+                    ok = false;
+                }
+                else if (owner.TryAdd(label, canonical))
+                {
+                    kept.Add(label);
+                }
+            }
+
+            if (!result.TryAdd(canonical, kept))
+            {
+                fail($"industrySynonyms: '{canonical}' appears twice (names match case-insensitively)");
+                ok = false;
+            }
+        }
+
+        return ok ? result : null;
+    }
 
     private static double? NonNegative(JsonElement value, string name, Action<string> fail)
     {

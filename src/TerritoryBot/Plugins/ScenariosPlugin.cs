@@ -34,6 +34,11 @@ internal sealed class ScenariosPlugin
             arguments["maxMovedPercent"] = percent;
         }
 
+        if (e.Targets is { } targets)
+        {
+            arguments["targets"] = TargetName(targets);
+        }
+
         if (!detail)
         {
             return ("compare", arguments);
@@ -56,7 +61,9 @@ internal sealed class ScenariosPlugin
         "Managers see their team's territories only; reps may not use it.")]
     public IViewModel Compare([FromKernelServices] PluginContext context,
         [Description("Optional cap on the share of accounts whose owner changes in the rebalance scenario, in percent (0–100), e.g. 10 for 'at most 10% moved'. Omit for the default 15%.")]
-        double? maxMovedPercent = null)
+        double? maxMovedPercent = null,
+        [Description("What each rep's share of potential, workload, accounts and pipeline follows: equal (default), quota or capacity, e.g. quota for 'balance by quota'.")]
+        string? targets = null)
     {
         if (TeamScope.For(context.Caller, context.Workspace) is not { } scope)
         {
@@ -64,14 +71,18 @@ internal sealed class ScenariosPlugin
         }
 
         var cap = Cap(maxMovedPercent);
-        var design = Run(context.Workspace, cap);
+        var mode = Targets(targets);
+        var design = Run(context.Workspace, cap, mode);
         var rows = new List<ScenarioRow> { Row(design, design.Current, scope) };
         rows.AddRange(design.Scenarios.Select(s => Row(design, s, scope)));
         var recommended = design.Scenario(design.Recommended);
         var bars = recommended is null ? [] : Bars(recommended, scope);
         string recommendation = scope.MentionsOthers(design.Recommendation, context.Workspace.Data.Reps) ? "" : design.Recommendation;
         return new ScenarioComparisonView(cap ?? (int)new DesignOptions().DefaultRebalanceMovedPct, cap is not null, scope.Everyone, scope.Note,
-            rows, design.Recommended, recommendation, bars);
+            rows, design.Recommended, recommendation, bars)
+        {
+            Targets = mode,
+        };
     }
 
     [KernelFunction("show")]
@@ -82,7 +93,9 @@ internal sealed class ScenariosPlugin
         [Description("Scenario name: geographic, industry, size, hybrid, opportunity, workload, rebalance, or current for the plan as it stands.")]
         string scenario,
         [Description("Optional cap on accounts moved by the rebalance scenario, in percent (0–100). Omit for the default 15%.")]
-        double? maxMovedPercent = null)
+        double? maxMovedPercent = null,
+        [Description("What each rep's targets follow: equal (default), quota or capacity.")]
+        string? targets = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         if (TeamScope.For(context.Caller, context.Workspace) is not { } scope)
@@ -91,7 +104,8 @@ internal sealed class ScenariosPlugin
         }
 
         var cap = Cap(maxMovedPercent);
-        var design = Run(context.Workspace, cap);
+        var mode = Targets(targets);
+        var design = Run(context.Workspace, cap, mode);
         var name = scenario.Trim().ToLowerInvariant();
         var result = name == ScenarioNames.Current ? design.Current
             : design.Scenario(name) ?? throw new TurnInputException(
@@ -104,19 +118,41 @@ internal sealed class ScenariosPlugin
                 t.Pipeline, scope.MentionsOthers(t.Coherence, reps) ? "" : t.Coherence))
             .ToList();
         return new ScenarioDetailView(Row(design, result, scope), cap, scope.Everyone, scope.Note, result.Name == design.Recommended,
-            territories, issues);
+            territories, issues)
+        {
+            Targets = mode,
+        };
     }
 
-    /// <summary>The design run for a move cap: the shared default run, or one run per whole-percent cap (memoised per workspace).</summary>
-    internal static DesignResult Run(Workspace workspace, int? cap)
+    /// <summary>equal | quota | capacity from a tool call or the router; anything else is said back, not guessed.</summary>
+    internal static TargetMode Targets(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "equal" => TargetMode.Equal,
+        "quota" => TargetMode.Quota,
+        "capacity" => TargetMode.Capacity,
+        _ => throw new TurnInputException($"Targets can follow equal shares, quota or capacity, not '{Clip(text)}'."),
+    };
+
+    internal static string TargetName(TargetMode mode) => mode.ToString().ToLowerInvariant();
+
+    /// <summary>The targets a design used, in words a manager can repeat.</summary>
+    internal static string TargetsText(TargetMode mode) => mode switch
+    {
+        TargetMode.Quota => "each rep's share follows their quota",
+        TargetMode.Capacity => "each rep's share follows their capacity",
+        _ => "equal shares for every rep",
+    };
+
+    /// <summary>The design run for a move cap and targets: the shared default run, or one run per whole-percent cap and target mode (memoised per workspace).</summary>
+    internal static DesignResult Run(Workspace workspace, int? cap, TargetMode targets = TargetMode.Equal)
     {
         try
         {
-            return cap is not { } pct
+            return cap is null && targets == TargetMode.Equal
                 ? EngineResults.Design(workspace)
-                : workspace.Memo($"design:moved={pct}", w => DesignEngine.Run(
+                : workspace.Memo($"design:moved={cap?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"};targets={TargetName(targets)}", w => DesignEngine.Run(
                     new DesignInput(w.Data, w.Scores.Accounts),
-                    new DesignOptions { Affinity = FitEngine.Affinity(EngineResults.Fit(w)), MaxMovedPct = pct }));
+                    new DesignOptions { Affinity = FitEngine.Affinity(EngineResults.Fit(w)), MaxMovedPct = cap, Targets = targets }));
         }
         catch (ArgumentException e)
         {
@@ -210,13 +246,16 @@ internal sealed partial record ScenarioComparisonView(
     int MaxMovedPct, bool CapAsked, bool WholeOrganisation, string ScopeNote, IReadOnlyList<ScenarioRow> Rows, string Recommended,
     string Recommendation, IReadOnlyList<TerritoryBar> RecommendedTerritories) : IViewModel
 {
+    /// <summary>What every territory's targets followed.</summary>
+    public TargetMode Targets { get; init; }
+
     public string Text
     {
         get
         {
             var lines = new List<string>
             {
-                $"Territory scenarios compared with the current plan (rebalance moves at most {MaxMovedPct}% of accounts)." +
+                $"Territory scenarios compared with the current plan (rebalance moves at most {MaxMovedPct}% of accounts; targets: {ScenariosPlugin.TargetsText(Targets)})." +
                 (ScopeNote.Length > 0 ? " " + ScopeNote : ""),
             };
             lines.AddRange(Rows.Select(r =>
@@ -239,6 +278,9 @@ internal sealed record ScenarioDetailView(
     ScenarioRow Scenario, int? MaxMovedPct, bool WholeOrganisation, string ScopeNote, bool IsRecommended,
     IReadOnlyList<ScenarioTerritory> Territories, IReadOnlyList<string> Issues) : IViewModel
 {
+    /// <summary>What every territory's target followed.</summary>
+    public TargetMode Targets { get; init; }
+
     public string Text
     {
         get
@@ -247,6 +289,7 @@ internal sealed record ScenarioDetailView(
             var lines = new List<string>
             {
                 $"Scenario {s.Name}{(IsRecommended ? " (recommended)" : "")}: {s.Description}" + (ScopeNote.Length > 0 ? " " + ScopeNote : ""),
+                $"Targets: {ScenariosPlugin.TargetsText(Targets)}.",
                 $"Potential Gini {Format.Number(s.PotentialGini, "0.000")}, CV {Format.Number(s.PotentialCv, "0.000")}, spread {Format.Percent(s.PotentialSpread)} of the mean; " +
                 $"workload Gini {Format.Number(s.WorkloadGini, "0.000")}; continuity {Format.Percent(s.ContinuityAccounts)}; " +
                 $"{Format.Plural(s.AccountsMoved, "account")} and {Format.Money(s.PipelineMoved)} open pipeline moved.",

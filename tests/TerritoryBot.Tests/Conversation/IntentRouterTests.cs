@@ -1,4 +1,5 @@
 using TerritoryBot.Conversation;
+using TerritoryBot.Core.Design;
 using TerritoryBot.Core.Model;
 
 namespace TerritoryBot.Tests.Conversation;
@@ -20,6 +21,22 @@ public sealed class IntentRouterTests
         Assert.Equal(dataMd, IntentNames.All);
         Assert.Equal(Intent.BuiltIn.Count, dataMd.Length);
     }
+
+    [Theory]
+    [InlineData("balance by quota", TargetMode.Quota)]
+    [InlineData("rebalance weighted by quota", TargetMode.Quota)]
+    [InlineData("design scenarios weighted by capacity", TargetMode.Capacity)]
+    [InlineData("split territories in proportion to quotas", TargetMode.Quota)]
+    [InlineData("rebalance with equal targets", TargetMode.Equal)]
+    public void Route_TargetsPhrase_ScenariosWithTargets(string text, TargetMode targets)
+    {
+        var match = Route(text);
+        Assert.Equal(Intent.Scenarios, match.Intent);
+        Assert.Equal(targets, match.Entities.Targets);
+    }
+
+    [Fact]
+    public void Route_PlainRebalance_NoTargets() => Assert.Null(Route("rebalance the territories").Entities.Targets);
 
     [Theory]
     [InlineData("tell me about Acme Robotcs", "A000001")]

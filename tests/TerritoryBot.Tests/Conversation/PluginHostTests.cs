@@ -117,6 +117,7 @@ public sealed partial class PluginHostTests
         [
             "help", "unknown", "my_territory", "top_accounts", "account_lookup", "whitespace", "business_plan", "territory_doc",
             "transition_package", "score_summary", "tier_review", "scenarios", "fairness_check", "coverage_gaps", "rep_fit",
+            "account_query", "where_i_stand", "explain_why", "draft_message",
         ];
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), Host().ReadOnlyIntents.Select(i => i.Name).Order(StringComparer.Ordinal));

@@ -85,7 +85,7 @@ public sealed class DemoDataTests : IDisposable
 
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_dir, "icp.json")));
         var root = json.RootElement;
-        Assert.Equal(["product", "averageAcv", "targetIndustries", "employeeRange", "techAffinity", "competitors"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["product", "averageAcv", "targetIndustries", "employeeRange", "techAffinity", "competitors", "sizeBands", "industrySynonyms"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(60_000, root.GetProperty("averageAcv").GetDouble());
         Assert.Equal(1.0, root.GetProperty("targetIndustries").GetProperty("Software").GetDouble());
         Assert.Equal(200, root.GetProperty("employeeRange").GetProperty("min").GetInt32());

@@ -48,6 +48,37 @@ public sealed class DesignCommandTests
     }
 
     [Fact]
+    public void Run_QuotaTargets_JsonSaysTargetsAndTargetsFollowQuota()
+    {
+        var data = Data();
+        var output = new StringWriter();
+        DesignCommand.Run(data, new DesignRequest("geographic", null, false, true, Targets: TargetMode.Quota), AsOf, output);
+        using var doc = JsonDocument.Parse(output.ToString());
+        Assert.Equal("Quota", doc.RootElement.GetProperty("targets").GetString());
+        var scenario = Assert.Single(doc.RootElement.GetProperty("scenarios").EnumerateArray());
+        Assert.Equal("Quota", scenario.GetProperty("metrics").GetProperty("targets").GetString());
+        var reps = data.Reps.Where(r => r.Role == RepRole.Rep).ToDictionary(r => r.RepId);
+        double quotaTotal = reps.Values.Sum(r => r.Quota!.Value * (r.Ramping ? 1.0 : 1.0));
+        var territories = scenario.GetProperty("territories").EnumerateArray().ToList();
+        double targetTotal = territories.Sum(t => t.GetProperty("potentialTarget").GetDouble());
+        Assert.All(territories, t => Assert.Equal(reps[t.GetProperty("repId").GetString()!].Quota!.Value / quotaTotal,
+            t.GetProperty("potentialTarget").GetDouble() / targetTotal, 9));
+    }
+
+    [Theory]
+    [InlineData(null, TargetMode.Equal)]
+    [InlineData("QUOTA", TargetMode.Quota)]
+    [InlineData(" capacity ", TargetMode.Capacity)]
+    public void ParseTargets_KnownNames_Parsed(string? text, TargetMode mode) => Assert.Equal(mode, DesignCommand.ParseTargets(text));
+
+    [Fact]
+    public void ParseTargets_Unknown_BadInputNamingTheFlag()
+    {
+        var e = Assert.Throws<BadInputException>(() => DesignCommand.ParseTargets("seniority"));
+        Assert.Contains("--targets: 'seniority' is not one of equal, quota, capacity", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_ScenarioOption_OnlyThatScenario()
     {
         var output = new StringWriter();

@@ -182,6 +182,14 @@ public sealed class HostileInputTests
     [InlineData("{\"employeeRange\": {\"min\": -5, \"max\": 10}}", "icp.json: employeeRange.min: expected a whole number 0 or more, found -5")]
     [InlineData("{\"competitors\": \"X\"}", "icp.json: competitors: expected an array of strings, found a string")]
     [InlineData("{\"product\": 5}", "icp.json: product: expected a string, found the number 5")]
+    [InlineData("{\"sizeBands\": {\"smb\": {\"minEmployees\": 10}}}", "icp.json: sizeBands: 'smb' is not a tier with a floor")]
+    [InlineData("{\"sizeBands\": {\"enterprise\": {\"minEmployees\": 0}}}", "icp.json: sizeBands.enterprise.minEmployees: expected a whole number 1 or more, found 0")]
+    [InlineData("{\"sizeBands\": {\"enterprise\": {\"minEmployees\": 500}, \"commercial\": {\"minEmployees\": 1000}}}", "icp.json: sizeBands.enterprise.minEmployees 500 is below commercial.minEmployees 1000")]
+    [InlineData("{\"sizeBands\": {\"enterprise\": {\"seats\": 5}}}", "icp.json: sizeBands.enterprise: unknown field 'seats'")]
+    [InlineData("{\"sizeBands\": [1]}", "icp.json: sizeBands: expected an object")]
+    [InlineData("{\"industrySynonyms\": {\"Crypto\": [\"DeFi\"]}}", "icp.json: industrySynonyms: 'Crypto' is not one of the targetIndustries")]
+    [InlineData("{\"industrySynonyms\": {\"Software\": \"SaaS\"}}", "icp.json: industrySynonyms.Software: expected an array of strings, found a string")]
+    [InlineData("{\"industrySynonyms\": {\"Software\": [\"SaaS\"], \"Retail\": [\"saas\"]}}", "icp.json: industrySynonyms: 'saas' is listed for both 'Software' and 'Retail'")]
     public void Load_BadIcpJson_IsReported(string json, string expectedStart)
     {
         using var folder = new TestFolder();

@@ -34,6 +34,30 @@ public sealed class TeamPluginsTests(TeamFixture fixture) : IClassFixture<TeamFi
         Assert.NotNull(result.Card);
     }
 
+    [Fact]
+    public async Task Scenarios_BalanceByQuota_ComparesQuotaTargetsAndSaysSo()
+    {
+        var result = await fixture.AskAsync(TeamData.Ops, "balance by quota");
+
+        var view = Assert.IsType<ScenarioComparisonView>(result.View);
+        Assert.Equal(TargetMode.Quota, view.Targets);
+        Assert.Contains("targets: each rep's share follows their quota", view.Text, StringComparison.Ordinal);
+        var design = ScenariosPlugin.Run(Workspace, null, TargetMode.Quota);
+        Assert.Equal(TargetMode.Quota, design.Current.Metrics.Targets);
+        Assert.Equal(design.Recommended, view.Recommended);
+    }
+
+    [Fact]
+    public async Task Scenarios_RebalanceWeightedByQuota_ShowsRebalanceAgainstQuotaTargets()
+    {
+        var result = await fixture.AskAsync(TeamData.Ops, "rebalance weighted by quota");
+
+        var view = Assert.IsType<ScenarioDetailView>(result.View);
+        Assert.Equal(ScenarioNames.Rebalance, view.Scenario.Name);
+        Assert.Equal(TargetMode.Quota, view.Targets);
+        Assert.Contains("Targets: each rep's share follows their quota.", view.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("rebalance with at most 10% of accounts moved", 10)]
     [InlineData("rebalance but move no more than 4 percent", 4)]
