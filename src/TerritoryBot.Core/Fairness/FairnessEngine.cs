@@ -439,6 +439,7 @@ public static class FairnessEngine
         var pot = before.Select(x => x.PotentialArr).ToArray();
         double total = pot.Sum();
         var moves = new List<AccountMove>(changed.Count);
+        var indices = new List<int>(changed.Count);
         var moved = new HashSet<int>(changed);
         foreach (int i in changed)
         {
@@ -492,20 +493,93 @@ public static class FairnessEngine
                 ToDeviationAfterPct = toAfter!.Value,
                 Rationale = Rationale(book, search, i, from, to, fromBefore, fromAfter, toBefore.Value, toAfter.Value, meanAfter - meanBefore,
                     mate >= 0 && moved.Contains(mate) ? accounts[mate].Name : null),
+                Kind = search.KindOf(i),
+                PartnerAccountId = mate >= 0 && moved.Contains(mate) ? accounts[mate].AccountId : null,
+                FromDistanceKm = search.Distance(i, from),
+                ReceiverBaseIsTerritoryCentre = search.BaseIsCentre(to),
+                IsCustomer = accounts[i].IsCustomer,
+                CurrentArr = Math.Max(0, accounts[i].CurrentArr),
+                Workload = options.Workload.Of(book.Scores[i]),
             });
+            indices.Add(i);
         }
 
         // Verify by recomputing the territories from scratch with the moves applied.
-        var after = Verify(book, moves, options.TolerancePct);
-        bool within = after.All(a => !a.IsOutlier);
+        var after = Verify(book, moves, options);
+        for (int k = 0; k < moves.Count; k++)
+        {
+            moves[k] = WhyFarther(book, search, moves[k], indices[k], after);
+        }
+
+        bool potentialWithin = after.All(a => !a.IsOutlier);
+        bool workloadWithin = after.All(a => !a.IsWorkloadOutlier);
+        bool within = potentialWithin && (!options.BalanceWorkload || workloadWithin);
         double maxBefore = before.Max(x => Math.Abs(x.DeviationPct));
         double maxAfter = after.Max(x => Math.Abs(x.DeviationPct));
-        string explanation = Explain(book, options, movable, search, before, after, moves.Count, within, maxBefore, maxAfter);
-        return new AdjustmentPlan(moves, within, maxBefore, maxAfter, after, explanation);
+        string explanation = Explain(book, options, movable, search, before, after, moves.Count, potentialWithin, maxBefore, maxAfter);
+        return new AdjustmentPlan(moves, within, maxBefore, maxAfter, after, explanation)
+        {
+            BalancedWorkload = options.BalanceWorkload,
+            PotentialWithinTolerance = potentialWithin,
+            WorkloadWithinTolerance = workloadWithin,
+            MaxAbsWorkloadDeviationBeforePct = before.Max(x => Math.Abs(x.WorkloadDeviationPct)),
+            MaxAbsWorkloadDeviationAfterPct = after.Max(x => Math.Abs(x.WorkloadDeviationPct)),
+            ReferenceKm = double.IsNaN(search.ReferenceKm) ? null : search.ReferenceKm,
+            NeighbourhoodKm = double.IsFinite(search.NeighbourhoodKm) ? search.NeighbourhoodKm : null,
+        };
     }
 
-    private static TerritoryAfter[] Verify(Book book, IReadOnlyList<AccountMove> moves, double tolerancePct)
+    /// <summary>
+    /// For a move that leaves the account farther from its owner: the closest other rep (neither giver nor
+    /// receiver) and why that rep did not get it, from the final deviations.
+    /// </summary>
+    private static AccountMove WhyFarther(Book book, AdjustmentSearch search, AccountMove m, int i, TerritoryAfter[] after)
     {
+        if (m.FromDistanceKm is not { } fromKm || m.DistanceKm is not { } toKm || toKm <= fromKm + 0.5)
+        {
+            return m;
+        }
+
+        int closest = -1;
+        double closestKm = double.PositiveInfinity;
+        int neediest = -1;
+        for (int r = 0; r < book.RepCount; r++)
+        {
+            string id = book.Reps[r].RepId;
+            if (id == m.FromRepId || id == m.ToRepId || search.Distance(i, r) is not { } km || km >= toKm)
+            {
+                continue;
+            }
+
+            if (km < closestKm)
+            {
+                (closest, closestKm) = (r, km);
+            }
+
+            if (after[r].DeviationPct < 0 && (neediest < 0 || after[r].DeviationPct < after[neediest].DeviationPct))
+            {
+                neediest = r;
+            }
+        }
+
+        var reason = m.Kind == MoveKind.Far ? FartherReason.NoNearbyFix
+            : closest < 0 ? FartherReason.OnlyGiverIsCloser
+            : neediest < 0 ? FartherReason.CloserRepsAtOrAboveMean
+            : after[neediest].DeviationPct >= m.ToDeviationBeforePct ? FartherReason.ReceiverFurtherBelowMean
+            : FartherReason.NoFittingAccountForCloserRep;
+        int named = neediest >= 0 ? neediest : closest;
+        return m with
+        {
+            FartherFromOwner = true,
+            FartherReason = reason,
+            CloserRepId = named >= 0 ? book.Reps[named].RepId : null,
+            CloserRepDeviationAfterPct = named >= 0 ? after[named].DeviationPct : null,
+        };
+    }
+
+    private static TerritoryAfter[] Verify(Book book, IReadOnlyList<AccountMove> moves, FairnessOptions options)
+    {
+        double tolerancePct = options.TolerancePct;
         var owner = new Dictionary<string, string?>(book.AccountCount, StringComparer.Ordinal);
         for (int i = 0; i < book.AccountCount; i++)
         {
@@ -519,21 +593,30 @@ public static class FairnessEngine
         }
 
         var potential = book.Reps.ToDictionary(r => r.RepId, _ => 0.0, StringComparer.Ordinal);
+        var workload = book.Reps.ToDictionary(r => r.RepId, _ => 0.0, StringComparer.Ordinal);
         var count = book.Reps.ToDictionary(r => r.RepId, _ => 0, StringComparer.Ordinal);
         for (int i = 0; i < book.AccountCount; i++)
         {
             if (owner[book.Data.Accounts[i].AccountId] is { } rep && potential.ContainsKey(rep))
             {
                 potential[rep] += book.Potential[i];
+                workload[rep] += options.Workload.Of(book.Scores[i]);
                 count[rep]++;
             }
         }
 
         double mean = potential.Values.Average();
+        double meanWork = workload.Values.Average();
         return book.Reps.Select(r =>
         {
             double dev = DeviationPct(potential[r.RepId], mean);
-            return new TerritoryAfter(r.RepId, potential[r.RepId], count[r.RepId], dev, IsOutlier(dev, tolerancePct));
+            double wdev = DeviationPct(workload[r.RepId], meanWork);
+            return new TerritoryAfter(r.RepId, potential[r.RepId], count[r.RepId], dev, IsOutlier(dev, tolerancePct))
+            {
+                Workload = workload[r.RepId],
+                WorkloadDeviationPct = wdev,
+                IsWorkloadOutlier = IsOutlier(wdev, tolerancePct),
+            };
         }).ToArray();
     }
 

@@ -13,8 +13,20 @@ public sealed record FairnessOptions
     /// <summary>Accounts that must not move besides named accounts (e.g. a manager's locks).</summary>
     public IReadOnlySet<string>? LockedAccountIds { get; init; }
 
-    /// <summary>When true, accounts with open opportunities never move; otherwise they are only avoided.</summary>
-    public bool ProtectPipeline { get; init; }
+    /// <summary>
+    /// When true (the default), accounts with open opportunities never move; when false they are only
+    /// avoided (moved last, and their pipeline goes with them).
+    /// </summary>
+    public bool ProtectPipeline { get; init; } = true;
+
+    /// <summary>Whether the adjustments also bring workload inside the tolerance (potential always is).</summary>
+    public bool BalanceWorkload { get; init; }
+
+    /// <summary>
+    /// Radius, in km, within which an account counts as a neighbour of a receiving territory; null (the
+    /// default) takes the median distance of every owned account to its current owner's base.
+    /// </summary>
+    public double? NeighbourhoodKm { get; init; }
 
     /// <summary>Whether unassigned accounts may be handed to a rep as an adjustment.</summary>
     public bool AssignUnassigned { get; init; } = true;
@@ -165,7 +177,27 @@ public sealed record AdjustmentPlan(
     double MaxAbsDeviationBeforePct,
     double MaxAbsDeviationAfterPct,
     IReadOnlyList<TerritoryAfter> TerritoriesAfter,
-    string Explanation);
+    string Explanation)
+{
+    /// <summary>True when workload was balanced too (<see cref="FairnessOptions.BalanceWorkload"/>); then WithinTolerance covers both.</summary>
+    public bool BalancedWorkload { get; init; }
+
+    /// <summary>Whether every territory's potential ends inside the band (WithinTolerance without workload).</summary>
+    public bool PotentialWithinTolerance { get; init; }
+
+    /// <summary>Whether every territory's workload ends inside the band (reported whether or not it was balanced).</summary>
+    public bool WorkloadWithinTolerance { get; init; }
+
+    public double MaxAbsWorkloadDeviationBeforePct { get; init; }
+
+    public double MaxAbsWorkloadDeviationAfterPct { get; init; }
+
+    /// <summary>Median km from every owned account to its current owner's base (null without locations): the yardstick for move distances.</summary>
+    public double? ReferenceKm { get; init; }
+
+    /// <summary>Radius of the first ring of the search: accounts within it of a rep's base are that territory's neighbours.</summary>
+    public double? NeighbourhoodKm { get; init; }
+}
 
 /// <summary>One concrete account move. FromRepId is empty for an unassigned account.</summary>
 public sealed record AccountMove
@@ -185,6 +217,59 @@ public sealed record AccountMove
     public required double ToDeviationBeforePct { get; init; }
     public required double ToDeviationAfterPct { get; init; }
     public required string Rationale { get; init; }
+    /// <summary>How the search found the move: a neighbour move, half of a swap or of a two-step chain, or a far move.</summary>
+    public MoveKind Kind { get; init; }
+    /// <summary>The other account of a swap or chain (null for a single move).</summary>
+    public string? PartnerAccountId { get; init; }
+    /// <summary>Km from the account to the giving rep's base (null when unassigned or a location is unknown).</summary>
+    public double? FromDistanceKm { get; init; }
+    /// <summary>True when the receiving rep has no home recorded and DistanceKm is to their territory's centre.</summary>
+    public bool ReceiverBaseIsTerritoryCentre { get; init; }
+    /// <summary>True when the account ends farther from its owner's base than it was.</summary>
+    public bool FartherFromOwner { get; init; }
+    /// <summary>Why a move that takes the account farther was still chosen (None otherwise).</summary>
+    public FartherReason FartherReason { get; init; }
+    /// <summary>Closest rep to the account, other than giver and receiver, and their deviation after all moves: the fact behind FartherReason.</summary>
+    public string? CloserRepId { get; init; }
+    public double? CloserRepDeviationAfterPct { get; init; }
+    public bool IsCustomer { get; init; }
+    public double CurrentArr { get; init; }
+    /// <summary>Coverage work of the account in workload units.</summary>
+    public double Workload { get; init; }
 }
 
-public sealed record TerritoryAfter(string RepId, double PotentialArr, int AccountCount, double DeviationPct, bool IsOutlier);
+/// <summary>How a move was found, in the order the search prefers them.</summary>
+public enum MoveKind
+{
+    /// <summary>A single move to a territory whose base is within the neighbourhood radius (or twice it).</summary>
+    Neighbour,
+    /// <summary>Half of a swap between two territories.</summary>
+    Swap,
+    /// <summary>Half of a two-step chain A→B, B→C.</summary>
+    Chain,
+    /// <summary>A single move beyond twice the neighbourhood radius: no neighbour move, swap or chain could do it.</summary>
+    Far,
+}
+
+/// <summary>Why a move that takes an account farther from its owner was chosen.</summary>
+public enum FartherReason
+{
+    None,
+    /// <summary>No rep but the giver is closer to the account than the receiver.</summary>
+    OnlyGiverIsCloser,
+    /// <summary>Every rep closer than the receiver (other than the giver) ends at or above the team mean.</summary>
+    CloserRepsAtOrAboveMean,
+    /// <summary>A closer rep ends below the mean, but the receiver was further below when the move was made.</summary>
+    ReceiverFurtherBelowMean,
+    /// <summary>A closer rep needed potential more, but none of the giver's accounts near them had a size that kept both inside the band.</summary>
+    NoFittingAccountForCloserRep,
+    /// <summary>A far move: no neighbour move, swap or chain within twice the neighbourhood radius closed the gap.</summary>
+    NoNearbyFix,
+}
+
+public sealed record TerritoryAfter(string RepId, double PotentialArr, int AccountCount, double DeviationPct, bool IsOutlier)
+{
+    public double Workload { get; init; }
+    public double WorkloadDeviationPct { get; init; }
+    public bool IsWorkloadOutlier { get; init; }
+}

@@ -5,10 +5,11 @@ using TerritoryBot.Core.Fairness;
 using TerritoryBot.Core.Model;
 using TerritoryBot.Core.Planning;
 using TerritoryBot.Core.Scoring;
+using TerritoryBot.Plugins;
 
 namespace TerritoryBot.Cli;
 
-/// <summary><c>territorybot fairness [--data DIR] [--assignments FILE] [--tolerance PCT] [--json]</c></summary>
+/// <summary><c>territorybot fairness [--data DIR] [--assignments FILE] [--tolerance PCT] [--balance potential,workload] [--move-pipeline] [--json]</c></summary>
 internal static class FairnessCommand
 {
     public static Command Create()
@@ -21,19 +22,35 @@ internal static class FairnessCommand
         };
         var tolerance = new Option<string?>("--tolerance") { Description = "Allowed deviation from the team mean, in percent (default 10)." };
         var targets = DesignCommand.TargetsOption("Read deviations against equal shares (default: the team mean), or each rep's quota or capacity share.");
+        var balance = new Option<string?>("--balance")
+        {
+            Description = "What the suggested moves bring inside the tolerance: potential (default) or potential,workload.",
+        };
+        var movePipeline = new Option<bool>("--move-pipeline")
+        {
+            Description = "Allow moving accounts with open opportunities (protected by default; they are still moved last).",
+        };
         var command = new Command("fairness", "Fairness of the current owners or an assignment file: spread, outliers, concerns and the moves that fix them.")
         {
-            data, assignments, tolerance, targets, json,
+            data, assignments, tolerance, targets, balance, movePipeline, json,
         };
         command.SetAction((parseResult, ct) => CliSupport.RunAsync(parseResult, async (output, token) =>
         {
             double tolerancePct = ParseTolerance(parseResult.GetValue(tolerance));
             var targetMode = DesignCommand.ParseTargets(parseResult.GetValue(targets));
+            bool balanceWorkload = ParseBalance(parseResult.GetValue(balance));
             var dataSet = await DataSource.LoadAsync(parseResult.GetValue(data), token);
             var file = parseResult.GetValue(assignments);
             var list = file is null ? null : AssignmentsFile.Read(file, dataSet);
             var asOf = CliSupport.Today();
-            Write(dataSet, list, file?.Name, new FairnessOptions { TolerancePct = tolerancePct, Targets = targetMode }, asOf, parseResult.GetValue(json), output);
+            var options = new FairnessOptions
+            {
+                TolerancePct = tolerancePct,
+                Targets = targetMode,
+                BalanceWorkload = balanceWorkload,
+                ProtectPipeline = !parseResult.GetValue(movePipeline),
+            };
+            Write(dataSet, list, file?.Name, options, asOf, parseResult.GetValue(json), output);
             return CliSupport.Ok;
         }, ct));
         return command;
@@ -55,6 +72,31 @@ internal static class FairnessCommand
         return value;
     }
 
+    /// <summary>--balance: a comma-separated subset of potential and workload that includes potential; true when workload is in it.</summary>
+    public static bool ParseBalance(string? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var part in parts)
+        {
+            if (!part.Equals("potential", StringComparison.OrdinalIgnoreCase) && !part.Equals("workload", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new BadInputException($"--balance: '{part}' is not potential or workload");
+            }
+        }
+
+        if (parts.Length == 0 || !parts.Any(p => p.Equals("potential", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new BadInputException($"--balance: '{text}' must include potential (the moves always balance potential; add workload to balance both)");
+        }
+
+        return parts.Any(p => p.Equals("workload", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>The command body on an in-memory data set: assesses and prints JSON or tables.</summary>
     public static void Write(DataSet data, IReadOnlyList<Assignment>? assignments, string? source, FairnessOptions options, DateOnly asOf, bool json, TextWriter output)
     {
@@ -65,6 +107,7 @@ internal static class FairnessCommand
 
         var scores = ScoringEngine.Score(data, asOf).Accounts;
         var report = FairnessEngine.Assess(data, scores, assignments, asOf, options);
+        report = Worded(data, report);
         string what = source is null ? "current owners" : source;
         if (json)
         {
@@ -80,7 +123,16 @@ internal static class FairnessCommand
                 report.StrengthMismatches,
                 report.MostDisadvantaged,
                 new AdjustmentOutcome(report.Adjustments.WithinTolerance, report.Adjustments.Explanation,
-                    report.Adjustments.MaxAbsDeviationBeforePct, report.Adjustments.MaxAbsDeviationAfterPct, report.Adjustments.TerritoriesAfter),
+                    report.Adjustments.MaxAbsDeviationBeforePct, report.Adjustments.MaxAbsDeviationAfterPct, report.Adjustments.TerritoriesAfter)
+                {
+                    BalancedWorkload = report.Adjustments.BalancedWorkload,
+                    PotentialWithinTolerance = report.Adjustments.PotentialWithinTolerance,
+                    WorkloadWithinTolerance = report.Adjustments.WorkloadWithinTolerance,
+                    MaxAbsWorkloadDeviationBeforePct = report.Adjustments.MaxAbsWorkloadDeviationBeforePct,
+                    MaxAbsWorkloadDeviationAfterPct = report.Adjustments.MaxAbsWorkloadDeviationAfterPct,
+                    ReferenceKm = report.Adjustments.ReferenceKm,
+                    NeighbourhoodKm = report.Adjustments.NeighbourhoodKm,
+                },
                 report.Targets));
             return;
         }
@@ -120,11 +172,23 @@ internal static class FairnessCommand
         Section(output, "Most likely to feel short-changed", report.MostDisadvantaged is { } d ? [d.Concern] : ["Nobody: every territory is at or above the mean."]);
         output.WriteLine();
         output.WriteLine($"Adjustments: {report.Adjustments.Explanation}");
+        output.WriteLine($"  {FairnessWording.Workload(report.Adjustments, report.TolerancePct)}");
         int k = 1;
         foreach (var m in report.Adjustments.Moves)
         {
             output.WriteLine($"  {k++}. {m.Rationale}");
         }
+    }
+
+    /// <summary>The report with every move's rationale in the app's words (distance change, relationship hand-over).</summary>
+    private static FairnessReport Worded(DataSet data, FairnessReport report)
+    {
+        var names = data.Reps.ToDictionary(r => r.RepId, r => string.IsNullOrWhiteSpace(r.Name) ? r.RepId : r.Name.Trim(), StringComparer.Ordinal);
+        var places = data.Accounts.ToDictionary(a => a.AccountId, a => !string.IsNullOrWhiteSpace(a.City) ? a.City : a.Region, StringComparer.Ordinal);
+        string Name(string id) => id.Length == 0 ? "unassigned" : names.GetValueOrDefault(id, id);
+        var moves = report.Adjustments.Moves
+            .Select(m => m with { Rationale = FairnessWording.Rationale(m, report, Name, places.GetValueOrDefault(m.AccountId)) }).ToArray();
+        return report with { Adjustments = report.Adjustments with { Moves = moves } };
     }
 
     private static void Section(TextWriter output, string title, IEnumerable<string> lines)
@@ -162,5 +226,14 @@ internal static class FairnessCommand
         string Explanation,
         double MaxAbsDeviationBeforePct,
         double MaxAbsDeviationAfterPct,
-        IReadOnlyList<TerritoryAfter> TerritoriesAfter);
+        IReadOnlyList<TerritoryAfter> TerritoriesAfter)
+    {
+        public bool BalancedWorkload { get; init; }
+        public bool PotentialWithinTolerance { get; init; }
+        public bool WorkloadWithinTolerance { get; init; }
+        public double MaxAbsWorkloadDeviationBeforePct { get; init; }
+        public double MaxAbsWorkloadDeviationAfterPct { get; init; }
+        public double? ReferenceKm { get; init; }
+        public double? NeighbourhoodKm { get; init; }
+    }
 }

@@ -92,13 +92,15 @@ internal sealed class FairnessPlugin
 
         // A move is shown only when the caller may see both ends and the account itself as it is owned today (in a
         // scenario an account of another team can land on this team's rep; unassigned accounts are for ops only).
+        // The card and the text already name the account, both reps and the potential beside each rationale.
+        string Say(AccountMove m) => FairnessWording.Rationale(m, report, Name, lead: false);
         bool Visible(AccountMove m) =>
             scope.Includes(m.ToRepId) && (m.FromRepId.Length == 0 ? scope.Everyone : scope.Includes(m.FromRepId))
             && context.Workspace.Accounts.TryGetValue(m.AccountId, out var account) && context.Caller.CanSeeAccount(account)
-            && !scope.MentionsOthers(m.Rationale, reps);
+            && !scope.MentionsOthers(Say(m), reps);
         var moves = report.Adjustments.Moves.Where(Visible).Select(m => new FairnessMove(
             m.AccountId, m.AccountName, m.FromRepId.Length == 0 ? null : m.FromRepId, Name(m.FromRepId), m.ToRepId, Name(m.ToRepId),
-            m.PotentialArr, m.Rationale)).ToList();
+            m.PotentialArr, Say(m))).ToList();
         int hidden = report.Adjustments.Moves.Count - moves.Count;
 
         var findings = report.HistoricalRevenue.Where(h => scope.Includes(h.RepId)).Select(h => h.Sentence)
@@ -107,7 +109,10 @@ internal sealed class FairnessPlugin
             .Where(f => !scope.MentionsOthers(f, reps)).ToList();
         // The plan's before/after figures describe every territory, so only ops get them.
         var a = report.Adjustments;
-        var plan = scope.Everyone ? new FairnessPlan(a.WithinTolerance, a.MaxAbsDeviationBeforePct, a.MaxAbsDeviationAfterPct, a.Explanation) : null;
+        var plan = scope.Everyone
+            ? new FairnessPlan(a.WithinTolerance, a.MaxAbsDeviationBeforePct, a.MaxAbsDeviationAfterPct,
+                a.Explanation + " " + FairnessWording.Workload(a, report.TolerancePct))
+            : null;
 
         return new FairnessView(scenario, cap, report.TolerancePct, scope.Everyone, scope.Note, summary, rows, disadvantaged, moves, hidden,
             plan, findings, scope.Everyone ? report.Summary.UnassignedAccounts : 0);

@@ -146,6 +146,50 @@ public sealed class FairnessCliTests
     }
 
     [Fact]
+    public void Write_Text_MoveRationaleNamesTheDistanceChangeAndTheHandOver()
+    {
+        var output = new StringWriter();
+
+        FairnessCommand.Write(Team(), null, null, FairnessOptions.Default, AsOf, json: false, output);
+
+        string text = output.ToString();
+        Assert.Matches(@"It is \d+ km from Rep \d's home, \d+ km (closer than to|farther than from) Rep 0 \(\d+ km\)", text);
+        Assert.Contains("Nothing to hand over.", text);
+        Assert.Contains("Workload was not balanced, only reported", text);
+    }
+
+    [Fact]
+    public void Write_BalanceWorkload_ReportsWorkloadBeforeAndAfterAndNeverWider()
+    {
+        var output = new StringWriter();
+
+        FairnessCommand.Write(Team(), null, null, new FairnessOptions { BalanceWorkload = true }, AsOf, json: true, output);
+
+        var result = JsonDocument.Parse(output.ToString()).RootElement.GetProperty("adjustmentResult");
+        Assert.True(result.GetProperty("balancedWorkload").GetBoolean());
+        Assert.True(result.GetProperty("maxAbsWorkloadDeviationAfterPct").GetDouble() <= result.GetProperty("maxAbsWorkloadDeviationBeforePct").GetDouble() + 1e-9);
+        Assert.True(result.GetProperty("referenceKm").GetDouble() > 0);
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("potential", false)]
+    [InlineData("potential,workload", true)]
+    [InlineData(" Workload , potential ", true)]
+    public void ParseBalance_Valid_SaysWhetherWorkloadIsBalanced(string? text, bool expected) =>
+        Assert.Equal(expected, FairnessCommand.ParseBalance(text));
+
+    [Theory]
+    [InlineData("workload", "must include potential")]
+    [InlineData("potential,revenue", "'revenue' is not potential or workload")]
+    [InlineData(" , ", "must include potential")]
+    public void ParseBalance_Invalid_IsBadInputNamingThePart(string text, string message)
+    {
+        var e = Assert.Throws<BadInputException>(() => FairnessCommand.ParseBalance(text));
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
     public void Write_NoReps_IsBadInput()
     {
         var data = new DataSet([], [new Rep { RepId = "M", Name = "M", Role = RepRole.Manager }], [], IcpProfile.Default);
