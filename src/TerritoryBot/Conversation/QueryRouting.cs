@@ -39,13 +39,13 @@ internal static class QueryRouting
         ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(vocabulary);
         var intent = match.Intent;
-        if (Kept.Contains(intent) && intent != Intent.DraftMessage && intent != Intent.ProposeReassignment && intent != Intent.ListProposals)
+        if (Kept.Contains(intent) && intent != Intent.DraftMessage && intent != Intent.ProposeReassignment)
         {
             return match;
         }
 
         var question = QueryParser.Parse(text, vocabulary.Query, vocabulary.AsOf, [.. vocabulary.RepIds.Values]);
-        if (intent == Intent.ProposeReassignment || intent == Intent.ListProposals)
+        if (intent == Intent.ProposeReassignment)
         {
             // "pipeline in proposal stage" names a deal stage, not a reassignment proposal: taken only when the whole text
             // reads as an account question and names no account, number or scenario a proposal would need.
@@ -54,7 +54,8 @@ internal static class QueryRouting
             var accounts = question.Exact ? entities.AccountIds.Where(id => text.Contains(id, StringComparison.OrdinalIgnoreCase)).ToList() : entities.AccountIds;
             var plain = accounts.Count == 0 && entities.ProposalNumber is null && entities.Scenario is null && !entities.FairnessFixes
                 && entities.Percent is null;
-            return plain && question.Exact && (question.Measured || question.Query.Filters.Any(f => f.Field == QueryField.OpenStage))
+            // ("list proposals" stays the proposal list: only a figure asked for moves.)
+            return plain && question.Exact && question.Measured && question.Shape == QueryShape.Figure
                 ? Query(match, question) : match;
         }
 
