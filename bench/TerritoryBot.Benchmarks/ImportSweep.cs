@@ -10,7 +10,7 @@ using TerritoryBot.Import;
 namespace TerritoryBot.Benchmarks;
 
 /// <summary>
-/// `import [--accounts N] [--reps K] [--runs R] [--parse-only]`: writes a demo data folder (TerritoryBot.Core.Demo,
+/// `import [--accounts N] [--reps K] [--runs R] [--parse-only] [--no-coordinates]`: writes a demo data folder (TerritoryBot.Core.Demo,
 /// default 100,000 accounts and accounts/500 reps) and times
 /// parse+validate alone, then the full import (parse, validate, migrate, upsert) into a fresh SQLite file,
 /// and into PostgreSQL when TERRITORYBOT_TEST_POSTGRES is set. Medians of R runs (default 3).
@@ -30,7 +30,9 @@ public sealed class ImportSweep : ISweep
             var folder = Path.Combine(root, "data");
             var reps = Option(args, "--reps", Math.Max(8, accounts / 500));
             var universe = DemoGenerator.Generate(new DemoOptions(new DateOnly(2026, 1, 15), accounts, reps, Seed: 42));
-            await DemoDataWriter.WriteAsync(universe.Data, folder, CancellationToken.None);
+            // --no-coordinates: the same folder without latitude/longitude columns' values, so the import geocodes it.
+            var written = args.Contains("--no-coordinates") ? Geocoding.GeocodingBench.Strip(universe.Data, reps: true) : universe.Data;
+            await DemoDataWriter.WriteAsync(written, folder, CancellationToken.None);
             var megabytes = Directory.GetFiles(folder).Sum(f => new FileInfo(f).Length) / 1e6;
             Console.WriteLine($"demo data folder (seed 42): {universe.Data.Accounts.Count:N0} accounts, {universe.Data.Reps.Count:N0} people, {universe.Data.Opportunities.Count:N0} opportunities, {megabytes:F1} MB");
 

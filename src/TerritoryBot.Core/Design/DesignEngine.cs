@@ -293,11 +293,16 @@ public static class DesignEngine
         {
             new("potential balance", 0.30, m => m.Potential.Gini, m => $"potential Gini {m.Potential.Gini.ToString("0.000", Inv)}"),
             new("workload balance", 0.20, m => m.Workload.Gini, m => $"workload Gini {m.Workload.Gini.ToString("0.000", Inv)}"),
-            new("travel", 0.10, m => m.MeanKmToHome > 0 ? m.MeanKmToHome : m.MeanKmToCentre,
-                m => $"{(m.MeanKmToHome > 0 ? m.MeanKmToHome : m.MeanKmToCentre).ToString("0", Inv)} km mean from home"),
             new("rep fit", 0.10, m => 1 - m.RepFit, m => $"rep–industry fit {m.RepFit.ToString("0.00", Inv)}"),
             new("segment consistency", 0.05, m => 1 - m.SegmentConsistency, m => $"{DesignMetrics.Pct(m.SegmentConsistency)} of accounts with a rep of the right seniority"),
         };
+        // Travel is judged only where there are distances: with no located account every scenario would read 0 km.
+        if (results.Any(r => r.Metrics.LocatedAccounts > 0))
+        {
+            criteria.Insert(2, new("travel", 0.10, m => m.AccountsWithHomeDistance > 0 ? m.MeanKmToHome : m.MeanKmToCentre,
+                m => $"{(m.AccountsWithHomeDistance > 0 ? m.MeanKmToHome : m.MeanKmToCentre).ToString("0", Inv)} km mean from {(m.AccountsWithHomeDistance > 0 ? "home" : "the territory centre")}"));
+        }
+
         if (hasOwners)
         {
             criteria.Add(new("continuity", 0.25, m => 1 - m.ContinuityAccounts,

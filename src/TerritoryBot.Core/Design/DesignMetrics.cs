@@ -137,7 +137,7 @@ internal static class DesignMetrics
             double kmHome = homeCount[r] > 0 ? toHome[r] / homeCount[r] : 0;
             territories[r] = new TerritorySummary(p.RepIds[r], p.Reps[r].Name, count, pot, target, dev,
                 sums[r * D + DesignProblem.Workload], sums[r * D + DesignProblem.Pipeline], kmCentre, kmHome,
-                Coherence(p, r, count, pot, dev, tierCount, industryPotential, nInd, top, regionCounts[r], kmCentre, kmHome, homeCount[r] > 0));
+                Coherence(p, r, count, pot, dev, tierCount, industryPotential, nInd, top, regionCounts[r], kmCentre, kmHome, homeCount[r] > 0, located[r] > 0));
         }
 
         var metrics = new ScenarioMetrics
@@ -148,6 +148,8 @@ internal static class DesignMetrics
             Pipeline = dims[DesignProblem.Pipeline],
             MeanKmToCentre = nCentre > 0 ? sumCentre / nCentre : 0,
             MeanKmToHome = nHome > 0 ? sumHome / nHome : 0,
+            LocatedAccounts = nCentre,
+            AccountsWithHomeDistance = nHome,
             SegmentConsistency = assigned > 0 ? (double)segmentOk / assigned : 0,
             IndustryFocus = industryFocus,
             RepFit = fitWeight > 0 ? fitWeighted / fitWeight : 0,
@@ -169,7 +171,7 @@ internal static class DesignMetrics
     }
 
     private static string Coherence(DesignProblem p, int r, int count, double pot, double dev, int[] tierCount,
-        double[] industryPotential, int nInd, int[] top, Dictionary<string, int> regions, double kmCentre, double kmHome, bool hasHome)
+        double[] industryPotential, int nInd, int[] top, Dictionary<string, int> regions, double kmCentre, double kmHome, bool hasHome, bool located)
     {
         var rep = p.Reps[r];
         var parts = new List<string>();
@@ -188,7 +190,8 @@ internal static class DesignMetrics
         }
 
         parts.Add($"{Format.Money(pot)} potential ({(dev >= 0 ? "+" : "")}{dev.ToString("0.0", Inv)}% vs target)");
-        if (count > 0)
+        // No located account: there is no distance to state, and 0 km would claim a perfectly compact territory.
+        if (count > 0 && located)
         {
             parts.Add(hasHome ? $"{kmHome.ToString("0", Inv)} km mean from home, {kmCentre.ToString("0", Inv)} km from its centre"
                 : $"{kmCentre.ToString("0", Inv)} km mean from its centre");

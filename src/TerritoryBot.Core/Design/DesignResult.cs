@@ -34,10 +34,14 @@ public sealed record ScenarioMetrics
     public required DimensionMetrics Workload { get; init; }
     public required DimensionMetrics Accounts { get; init; }
     public required DimensionMetrics Pipeline { get; init; }
-    /// <summary>Mean great-circle km from an account to its territory's centre.</summary>
+    /// <summary>Mean great-circle km from an account to its territory's centre (located accounts only; 0 when none is).</summary>
     public required double MeanKmToCentre { get; init; }
-    /// <summary>Mean km from an account to its rep's home (accounts and reps with a location).</summary>
+    /// <summary>Mean km from an account to its rep's home (accounts and reps with a location; 0 when there is no such pair).</summary>
     public required double MeanKmToHome { get; init; }
+    /// <summary>Assigned accounts with a location: the ones <see cref="MeanKmToCentre"/> is measured over.</summary>
+    public int LocatedAccounts { get; init; }
+    /// <summary>Located accounts whose rep has a home: the ones <see cref="MeanKmToHome"/> is measured over.</summary>
+    public int AccountsWithHomeDistance { get; init; }
     /// <summary>Share of accounts owned by a rep of the seniority their tier calls for.</summary>
     public required double SegmentConsistency { get; init; }
     /// <summary>Mean over territories of the potential share of their two largest industries.</summary>

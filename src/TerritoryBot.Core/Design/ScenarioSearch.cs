@@ -854,8 +854,6 @@ internal sealed class ScenarioSearch
         return vertical;
     }
 
-    public bool InVertical(int industry, int r) => _vertical is null || _vertical[industry * _k + r];
-
     // ---------- local search ----------
 
     public void Search()

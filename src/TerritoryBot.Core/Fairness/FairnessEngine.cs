@@ -72,13 +72,6 @@ public static class FairnessEngine
         };
     }
 
-    /// <summary>The accounts' current owners as an assignment list (accounts without an owner are left out).</summary>
-    public static IReadOnlyList<Assignment> CurrentAssignments(DataSet data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        return data.Accounts.Where(a => !string.IsNullOrEmpty(a.OwnerId)).Select(a => new Assignment(a.AccountId, a.OwnerId!)).ToArray();
-    }
-
     /// <summary>(potential − mean) / mean × 100; 0 when the mean is 0.</summary>
     public static double DeviationPct(double potential, double mean) => mean > 0 ? (potential - mean) * 100 / mean : 0;
 

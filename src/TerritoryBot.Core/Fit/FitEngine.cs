@@ -247,45 +247,36 @@ public static class FitEngine
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Affinity(DataSet data, IReadOnlyList<AccountScore>? scores = null, FitOptions? options = null) =>
         Affinity(Analyze(data, scores, options), options);
 
-    private static IndustryFit BestFitFor(string industry, WinRate team, IReadOnlyList<RepFit> reps)
+    /// <summary>
+    /// The best fit and runner-up for an industry among <paramref name="reps"/> (all of them in a report; the app
+    /// passes the subset a caller may see): the first two of <see cref="RankIn"/>; nobody when none of them closed a
+    /// deal in the industry, as then every rep sits at the team rate.
+    /// </summary>
+    public static IndustryFit BestFitFor(string industry, WinRate team, IReadOnlyList<RepFit> reps)
     {
-        // Without a single closed deal in the industry every rep sits at the team rate: no one fits best.
+        ArgumentNullException.ThrowIfNull(industry);
+        ArgumentNullException.ThrowIfNull(reps);
         if (reps.All(r => r.ByIndustry[industry].Deals == 0))
         {
             return new IndustryFit(industry, team, null, null, null, null);
         }
 
-        RepFit? best = null, second = null;
-        double bestRate = double.NegativeInfinity, secondRate = double.NegativeInfinity;
-        foreach (var rep in reps)
-        {
-            double rate = rep.ByIndustry[industry].Smoothed;
-            // Ties go to the rep with more deals in the industry, then to the lower rep id: deterministic.
-            if (best is null || Better(rep, rate, best, bestRate))
-            {
-                second = best;
-                secondRate = bestRate;
-                best = rep;
-                bestRate = rate;
-            }
-            else if (second is null || Better(rep, rate, second, secondRate))
-            {
-                second = rep;
-                secondRate = rate;
-            }
-        }
+        var ranked = RankIn(industry, reps);
+        var best = ranked[0];
+        var second = ranked.Count > 1 ? ranked[1] : null;
+        return new IndustryFit(industry, team, best.RepId, best.ByIndustry[industry].Smoothed, second?.RepId, second?.ByIndustry[industry].Smoothed);
+    }
 
-        return new IndustryFit(industry, team, best?.RepId, best is null ? null : bestRate, second?.RepId, second is null ? null : secondRate);
-
-        bool Better(RepFit candidate, double rate, RepFit incumbent, double incumbentRate)
-        {
-            if (rate != incumbentRate)
-            {
-                return rate > incumbentRate;
-            }
-
-            int deals = candidate.ByIndustry[industry].Deals.CompareTo(incumbent.ByIndustry[industry].Deals);
-            return deals != 0 ? deals > 0 : string.CompareOrdinal(candidate.RepId, incumbent.RepId) < 0;
-        }
+    /// <summary>
+    /// <paramref name="reps"/> best first in an industry: higher smoothed win rate, then more deals there, then the lower
+    /// rep id (ordinal) — the one tie-break behind <see cref="FitReport.BestFit"/> and every ranking shown to users.
+    /// </summary>
+    public static IReadOnlyList<RepFit> RankIn(string industry, IReadOnlyList<RepFit> reps)
+    {
+        ArgumentNullException.ThrowIfNull(industry);
+        ArgumentNullException.ThrowIfNull(reps);
+        return [.. reps.OrderByDescending(r => r.ByIndustry[industry].Smoothed)
+            .ThenByDescending(r => r.ByIndustry[industry].Deals)
+            .ThenBy(r => r.RepId, StringComparer.Ordinal)];
     }
 }

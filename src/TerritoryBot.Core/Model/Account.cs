@@ -16,6 +16,18 @@ public sealed record Account
     public string? City { get; init; }
     public string? PostalCode { get; init; }
     public GeoPoint? Location { get; init; }
+
+    /// <summary>
+    /// Where <see cref="Location"/> came from. Unset, it follows the location (given when there is one, none otherwise),
+    /// so records built with coordinates need not say so.
+    /// </summary>
+    public LocationSource LocationSource
+    {
+        get => locationSource ?? (Location is null ? LocationSource.None : LocationSource.Given);
+        init => locationSource = value;
+    }
+
+    private readonly LocationSource? locationSource;
     public IReadOnlyList<string> TechStack { get; init; } = [];
     /// <summary>Yearly growth as a fraction (0.15 = 15%).</summary>
     public double? GrowthRate { get; init; }

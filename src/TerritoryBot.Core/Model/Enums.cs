@@ -39,3 +39,18 @@ public enum Priority
     Medium,
     Low,
 }
+
+/// <summary>Where an account's (or a rep's home) coordinates came from.</summary>
+public enum LocationSource
+{
+    /// <summary>No coordinates: none given and nothing in the address could be placed.</summary>
+    None,
+    /// <summary>Given in the data (latitude/longitude columns).</summary>
+    Given,
+    /// <summary>The centre of the postal code.</summary>
+    Postal,
+    /// <summary>The city (with its region and country when given).</summary>
+    City,
+    /// <summary>The centre of the state or province.</summary>
+    Region,
+}

@@ -14,6 +14,22 @@ public sealed record Rep
     public int? Capacity { get; init; }
     public bool Ramping { get; init; }
     public GeoPoint? Home { get; init; }
+
+    /// <summary>Where <see cref="Home"/> came from; unset, given when there is a home and none otherwise.</summary>
+    public LocationSource HomeSource
+    {
+        get => homeSource ?? (Home is null ? LocationSource.None : LocationSource.Given);
+        init => homeSource = value;
+    }
+
+    /// <summary>
+    /// The home base as an address (reps.csv home_city, home_postal_code, home_country and home_region or region),
+    /// read to place a rep whose home coordinates are not given. The import's geocoding step consumes it (leaves it null);
+    /// the placed <see cref="Home"/> is what is stored.
+    /// </summary>
+    public Place? HomePlace { get; init; }
+
+    private readonly LocationSource? homeSource;
     public string? Region { get; init; }
     public IReadOnlyList<string> IndustryStrengths { get; init; } = [];
     public string? SlackUserId { get; init; }

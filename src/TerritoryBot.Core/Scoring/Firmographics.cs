@@ -1,4 +1,3 @@
-using System.Numerics;
 using TerritoryBot.Core.Model;
 
 namespace TerritoryBot.Core.Scoring;
@@ -111,14 +110,6 @@ internal sealed class Firmographics
             Fit = fit,
             IndustryCount = industryIds.Count,
         };
-    }
-
-    /// <summary>Share of technologies two accounts have in common (Jaccard); two empty stacks are alike.</summary>
-    public double TechOverlap(int a, int b)
-    {
-        int common = BitOperations.PopCount(TechLow[a] & TechLow[b]) + BitOperations.PopCount(TechHigh[a] & TechHigh[b]);
-        int union = TechCount[a] + TechCount[b] - common;
-        return union <= 0 ? 1 : (double)common / union;
     }
 
     // Unknown revenue from headcount by a least-squares line over the accounts that report both.

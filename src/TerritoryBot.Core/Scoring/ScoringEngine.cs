@@ -118,7 +118,7 @@ public static class ScoringEngine
             }
         });
 
-        var model = new ScoringModel(data, positions, fitModel, estimator, estimate, thresholds, options, isCustomer, hasOpen, lastActivity);
+        var model = new ScoringModel(data, positions, fitModel, estimator, estimate, thresholds, options, isCustomer, lastActivity);
         var summary = ScoringSummaryBuilder.Build(accounts, scores, sorted, thresholds, options, data.Icp.SizeBands);
         return new ScoringResult(scores)
         {

@@ -16,7 +16,6 @@ internal sealed class ScoringModel(
     TierThresholds thresholds,
     ScoringOptions options,
     bool[] isCustomer,
-    bool[] hasOpenOpportunity,
     DateOnly?[] lastActivity)
 {
     public DataSet Data => data;
@@ -28,8 +27,6 @@ internal sealed class ScoringModel(
     public int IndexOf(string accountId) => positions.GetValueOrDefault(accountId, -1);
 
     public bool IsCustomer(int i) => isCustomer[i];
-
-    public bool HasOpenOpportunity(int i) => hasOpenOpportunity[i];
 
     /// <summary>Latest sales activity on the account or any of its opportunities.</summary>
     public DateOnly? LastActivity(int i) => lastActivity[i];

@@ -75,7 +75,7 @@ internal static class BlockKit
     public static SlackMessage Render(AdaptiveCard? card, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var fallback = Escape(Clip(text, MaxText));
+        var fallback = Escape(TextClip.Clip(text, MaxText));
         if (card is null)
         {
             return new SlackMessage(fallback, fallback.Trim().Length == 0 ? [] : [Section(fallback)]);
@@ -326,7 +326,7 @@ internal static class BlockKit
         new() { ["type"] = "mrkdwn", ["text"] = escaped, ["verbatim"] = true };
 
     private static JsonObject PlainText(string text, int max) =>
-        new() { ["type"] = "plain_text", ["text"] = Clip(text, max), ["emoji"] = true };
+        new() { ["type"] = "plain_text", ["text"] = TextClip.Clip(text, max), ["emoji"] = true };
 
     private static JsonObject Section(string escaped) =>
         new() { ["type"] = "section", ["text"] = Mrkdwn(ClipEscaped(escaped, MaxSectionText)) };
@@ -335,8 +335,6 @@ internal static class BlockKit
 
     private static JsonObject ContextMrkdwn(string mrkdwn) =>
         new() { ["type"] = "context", ["elements"] = new JsonArray(Mrkdwn(ClipEscaped(mrkdwn, MaxText))) };
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     /// <summary>Clips escaped text without cutting an entity (&amp;amp;) or a surrogate pair in half.</summary>
     private static string ClipEscaped(string escaped, int max)
@@ -584,7 +582,7 @@ internal static class BlockKit
             var element = new JsonObject
             {
                 ["type"] = "plain_text_input",
-                ["action_id"] = Clip(id, MaxIdLength),
+                ["action_id"] = TextClip.Clip(id, MaxIdLength),
             };
             if (input.IsMultiline == true)
             {
@@ -604,7 +602,7 @@ internal static class BlockKit
             blocks.Add(new JsonObject
             {
                 ["type"] = "input",
-                ["block_id"] = Clip($"{scope}/in/{id}", MaxIdLength),
+                ["block_id"] = TextClip.Clip($"{scope}/in/{id}", MaxIdLength),
                 ["label"] = PlainText(input.Label ?? labelFallback ?? id, MaxInputLabel),
                 ["element"] = element,
                 // Slack does not enforce required inputs on message buttons; the server checks again.

@@ -212,7 +212,7 @@ internal static class DesignCommand
             var m = s.Metrics;
             table.Add(s.Name, m.Potential.Gini.ToString("0.000", Inv), m.Potential.Spread.ToString("0.000", Inv),
                 (m.Potential.MaxDeviationFromTarget * 100).ToString("0.0", Inv) + "%", m.Workload.Gini.ToString("0.000", Inv),
-                m.MeanKmToHome.ToString("0", Inv), (m.SegmentConsistency * 100).ToString("0", Inv) + "%", m.RepFit.ToString("0.00", Inv),
+                m.AccountsWithHomeDistance > 0 ? m.MeanKmToHome.ToString("0", Inv) : "n/a", (m.SegmentConsistency * 100).ToString("0", Inv) + "%", m.RepFit.ToString("0.00", Inv),
                 (m.ContinuityAccounts * 100).ToString("0", Inv) + "%", (m.ContinuityArr * 100).ToString("0", Inv) + "%",
                 m.AccountsMoved.ToString(Inv), Format.Money(m.PipelineMoved));
         }

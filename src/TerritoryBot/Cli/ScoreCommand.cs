@@ -3,6 +3,7 @@ using System.Globalization;
 using TerritoryBot.Core.Model;
 using TerritoryBot.Core.Scoring;
 using TerritoryBot.Data;
+using TerritoryBot.Import.Geocoding;
 using Format = TerritoryBot.Core.Planning.Format;
 
 namespace TerritoryBot.Cli;
@@ -20,15 +21,8 @@ internal static class ScoreCommand
             var dir = parseResult.GetValue(data);
             var dataSet = await DataSource.LoadAsync(dir, token);
             var asOf = CliSupport.Today();
-            var result = ScoringEngine.Score(dataSet, asOf);
-            if (dir is null)
-            {
-                // Scores of the database are kept, so the other surfaces read the same numbers.
-                await using var db = await TerritoryDatabase.OpenAsync(null, token);
-                await db.SaveScoresAsync(result.Accounts, TimeProvider.System.GetUtcNow().UtcDateTime, token);
-            }
-
-            Write(dataSet, result, parseResult.GetValue(json), output);
+            // Scores are not stored: every surface scores the data it reads (docs/scoring.md says why).
+            Write(dataSet, ScoringEngine.Score(dataSet, asOf), parseResult.GetValue(json), output);
             return CliSupport.Ok;
         }, ct));
         return command;
@@ -63,6 +57,7 @@ internal static class ScoreCommand
             var e = result.Explain(i);
             accounts.Add(new AccountJson(s.AccountId, a.Name, s.IcpFit, Math.Round(s.FitScore, 4), s.OpportunityScore, Math.Round(s.PotentialArr),
                 Math.Round(s.PotentialLow), Math.Round(s.PotentialHigh), s.PotentialMethod, s.Tier, a.CurrentTier, s.Status, s.Priority, s.Whitespace,
+                a.Location?.Latitude, a.Location?.Longitude, ImportGeocoding.Name(a.LocationSource),
                 e.Fit.Select(d => new FitJson(d.Dimension, Math.Round(d.SubScore, 4), d.Weight, d.Reason)).ToList(),
                 e.Potential.Comparables.Select(c => new ComparableJson(c.AccountId, c.Name, c.CurrentArr, Math.Round(c.ScaledArr), Math.Round(c.Similarity, 4))).ToList(),
                 e.Potential.Explanation));
@@ -127,6 +122,7 @@ internal static class ScoreCommand
     internal sealed record AccountJson(
         string AccountId, string Name, int IcpFit, double FitScore, double OpportunityScore, double PotentialArr, double PotentialLow, double PotentialHigh,
         PotentialMethod PotentialMethod, Tier Tier, Tier? CurrentTier, AccountStatus Status, Priority Priority, bool Whitespace,
+        double? Latitude, double? Longitude, string LocationSource,
         IReadOnlyList<FitJson> Fit, IReadOnlyList<ComparableJson> Comparables, string PotentialExplanation);
 
     internal sealed record FitJson(FitDimension Dimension, double SubScore, double Weight, string Reason);

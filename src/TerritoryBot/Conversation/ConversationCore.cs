@@ -168,7 +168,7 @@ internal sealed class ConversationCore(
         {
             if (!registry.TryGetByVerb(action.Verb, out var byVerb))
             {
-                logger.LogInformation("Unknown card verb {Verb}", Clip(action.Verb));
+                logger.LogInformation("Unknown card verb {Verb}", TextClip.ClipLine(action.Verb, TextClip.LogText));
                 throw new TurnInputException("That button is not one I know (the card may be from an older version). Ask me again in words.");
             }
 
@@ -178,7 +178,7 @@ internal sealed class ConversationCore(
         var match = new IntentRouter(workspace.Vocabulary, kernels.Host.Phrases).Route(turn.Text);
         if (match.Intent == Intent.Unknown)
         {
-            logger.LogInformation("Unmatched input from {Channel}: {Text}", turn.User.Channel, Clip(turn.Text ?? ""));
+            logger.LogInformation("Unmatched input from {Channel}: {Text}", turn.User.Channel, TextClip.ClipLine(turn.Text ?? "", TextClip.LogText));
         }
 
         if (registry.TryGet(match.Intent, out var handler))
@@ -201,15 +201,10 @@ internal sealed class ConversationCore(
         }
 
         // The full text can be long; hosts only show this when they cannot render the card at all.
-        card.FallbackText ??= Clip(view.Text, FallbackTextLength);
+        card.FallbackText ??= TextClip.ClipLine(view.Text, FallbackTextLength);
         // Every card leaves the core within the host limit, so channels never need to check it again (a card that
         // cannot be made to fit is a design error: it fails the turn, which is logged and answered with an apology).
         return new TurnResult(intent, view.Text, card, view) { CardJsonText = CardJson.SerializeFitted(card) };
     }
 
-    private static string Clip(string text, int length = 200)
-    {
-        var oneLine = text.ReplaceLineEndings(" ");
-        return oneLine.Length <= length ? oneLine : oneLine[..length] + "…";
-    }
 }

@@ -18,6 +18,8 @@ internal sealed class AccountEntity
     public string? PostalCode { get; set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
+    /// <summary>Where latitude/longitude came from; null in rows written before it was kept (read as given or none).</summary>
+    public LocationSource? LocationSource { get; set; }
     /// <summary>`;`-separated, as in accounts.csv.</summary>
     public string TechStack { get; set; } = "";
     public double? GrowthRate { get; set; }
@@ -45,6 +47,8 @@ internal sealed class RepEntity
     public bool Ramping { get; set; }
     public double? HomeLatitude { get; set; }
     public double? HomeLongitude { get; set; }
+    /// <summary>Where the home coordinates came from; null in rows written before it was kept.</summary>
+    public LocationSource? HomeLocationSource { get; set; }
     public string? Region { get; set; }
     /// <summary>`;`-separated, as in reps.csv.</summary>
     public string IndustryStrengths { get; set; } = "";
@@ -72,22 +76,6 @@ internal sealed class IcpEntity
 
     public int Id { get; set; } = SingletonId;
     public string Json { get; set; } = "";
-}
-
-internal sealed class AccountScoreEntity
-{
-    public string AccountId { get; set; } = "";
-    public int IcpFit { get; set; }
-    public double OpportunityScore { get; set; }
-    public double PotentialArr { get; set; }
-    public double PotentialLow { get; set; }
-    public double PotentialHigh { get; set; }
-    public Tier Tier { get; set; }
-    public AccountStatus Status { get; set; }
-    public Priority Priority { get; set; }
-    public bool Whitespace { get; set; }
-    /// <summary>UTC.</summary>
-    public DateTime ScoredAt { get; set; }
 }
 
 internal sealed class ScenarioEntity

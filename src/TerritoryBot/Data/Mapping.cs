@@ -18,6 +18,7 @@ internal static class Mapping
         PostalCode = a.PostalCode,
         Latitude = a.Location?.Latitude,
         Longitude = a.Location?.Longitude,
+        LocationSource = a.LocationSource,
         TechStack = JoinList(a.TechStack),
         GrowthRate = a.GrowthRate,
         FundingStage = a.FundingStage,
@@ -31,7 +32,7 @@ internal static class Mapping
         RelationshipNotes = a.RelationshipNotes,
     };
 
-    public static Account ToModel(this AccountEntity e) => new()
+    public static Account ToModel(this AccountEntity e) => WithSource(new Account
     {
         AccountId = e.Id,
         Name = e.Name,
@@ -42,7 +43,7 @@ internal static class Mapping
         Region = e.Region,
         City = e.City,
         PostalCode = e.PostalCode,
-        Location = e.Latitude is { } lat && e.Longitude is { } lon ? new GeoPoint(lat, lon) : null,
+        Location = Point(e.Latitude, e.Longitude),
         TechStack = SplitList(e.TechStack),
         GrowthRate = e.GrowthRate,
         FundingStage = e.FundingStage,
@@ -54,7 +55,7 @@ internal static class Mapping
         NamedAccount = e.NamedAccount,
         LastActivityDate = e.LastActivityDate,
         RelationshipNotes = e.RelationshipNotes,
-    };
+    }, e.LocationSource);
 
     public static RepEntity ToEntity(this Rep r) => new()
     {
@@ -69,13 +70,14 @@ internal static class Mapping
         Ramping = r.Ramping,
         HomeLatitude = r.Home?.Latitude,
         HomeLongitude = r.Home?.Longitude,
+        HomeLocationSource = r.HomeSource,
         Region = r.Region,
         IndustryStrengths = JoinList(r.IndustryStrengths),
         SlackUserId = r.SlackUserId,
         TeamsAadObjectId = r.TeamsAadObjectId,
     };
 
-    public static Rep ToModel(this RepEntity e) => new()
+    public static Rep ToModel(this RepEntity e) => WithSource(new Rep
     {
         RepId = e.Id,
         Name = e.Name,
@@ -86,12 +88,12 @@ internal static class Mapping
         Quota = e.Quota,
         Capacity = e.Capacity,
         Ramping = e.Ramping,
-        Home = e.HomeLatitude is { } lat && e.HomeLongitude is { } lon ? new GeoPoint(lat, lon) : null,
+        Home = Point(e.HomeLatitude, e.HomeLongitude),
         Region = e.Region,
         IndustryStrengths = SplitList(e.IndustryStrengths),
         SlackUserId = e.SlackUserId,
         TeamsAadObjectId = e.TeamsAadObjectId,
-    };
+    }, e.HomeLocationSource);
 
     public static OpportunityEntity ToEntity(this Opportunity o) => new()
     {
@@ -119,36 +121,18 @@ internal static class Mapping
         Notes = e.Notes,
     };
 
-    public static AccountScoreEntity ToEntity(this AccountScore s, DateTime scoredAtUtc) => new()
-    {
-        AccountId = s.AccountId,
-        IcpFit = s.IcpFit,
-        OpportunityScore = s.OpportunityScore,
-        PotentialArr = s.PotentialArr,
-        PotentialLow = s.PotentialLow,
-        PotentialHigh = s.PotentialHigh,
-        Tier = s.Tier,
-        Status = s.Status,
-        Priority = s.Priority,
-        Whitespace = s.Whitespace,
-        ScoredAt = scoredAtUtc,
-    };
-
-    public static AccountScore ToModel(this AccountScoreEntity e) => new()
-    {
-        AccountId = e.AccountId,
-        IcpFit = e.IcpFit,
-        OpportunityScore = e.OpportunityScore,
-        PotentialArr = e.PotentialArr,
-        PotentialLow = e.PotentialLow,
-        PotentialHigh = e.PotentialHigh,
-        Tier = e.Tier,
-        Status = e.Status,
-        Priority = e.Priority,
-        Whitespace = e.Whitespace,
-    };
-
     /// <summary>Lists are stored as in the CSV: `;`-separated (items cannot contain `;`: the loader splits on it).</summary>
+    // An unset source reads as given when there are coordinates and none otherwise; it stays unset in that case, so a
+    // record reads back equal to the one written, and rows stored before the column existed need nothing.
+    private static Account WithSource(Account a, LocationSource? source) =>
+        source is { } s && s != a.LocationSource ? a with { LocationSource = s } : a;
+
+    private static Rep WithSource(Rep r, LocationSource? source) =>
+        source is { } s && s != r.HomeSource ? r with { HomeSource = s } : r;
+
+    private static GeoPoint? Point(double? latitude, double? longitude) =>
+        latitude is { } lat && longitude is { } lon ? new GeoPoint(lat, lon) : null;
+
     private static string JoinList(IReadOnlyList<string> items) => string.Join(';', items);
 
     private static IReadOnlyList<string> SplitList(string text) =>

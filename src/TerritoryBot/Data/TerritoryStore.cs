@@ -13,9 +13,6 @@ internal sealed record UpsertCounts(int Inserted, int Updated)
 /// <summary>What <see cref="TerritoryStore.ImportDataSetAsync"/> changed.</summary>
 internal sealed record ImportSummary(UpsertCounts Accounts, UpsertCounts Reps, UpsertCounts Opportunities, bool IcpReplaced);
 
-/// <summary>The scores of the last scoring run, in account id order.</summary>
-internal sealed record StoredScores(DateTime ScoredAtUtc, IReadOnlyList<AccountScore> Accounts);
-
 /// <summary>A saved territory scenario: its assignments and its metrics (a JSON document the design engine defines).</summary>
 internal sealed record StoredScenario(
     string Name, DateTime CreatedAtUtc, bool Recommended, string MetricsJson, IReadOnlyList<Assignment> Assignments);
@@ -81,31 +78,6 @@ internal static class TerritoryStore
         var problems = new List<string>();
         return IcpJson.Parse(System.Text.Encoding.UTF8.GetBytes(icpRow.Json), problems.Add)
                ?? throw new InvalidOperationException($"the stored ICP profile is not valid: {string.Join("; ", problems)}");
-    }
-
-    /// <summary>Replaces the stored scores with <paramref name="scores"/> (one per account), in one transaction.</summary>
-    public static async Task SaveScoresAsync(
-        this TerritoryDbContext db, IReadOnlyList<AccountScore> scores, DateTime scoredAtUtc, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(scores);
-        var at = Utc(scoredAtUtc);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.AccountScores.ExecuteDeleteAsync(ct);
-        await db.UpsertAsync(scores.Select(s => s.ToEntity(at)).ToList(), ct);
-        await transaction.CommitAsync(ct);
-    }
-
-    /// <summary>The stored scores, or null when nothing has been scored.</summary>
-    public static async Task<StoredScores?> LoadScoresAsync(this TerritoryDbContext db, CancellationToken ct = default)
-    {
-        var rows = await db.AccountScores.AsNoTracking().ToListAsync(ct);
-        if (rows.Count == 0)
-        {
-            return null;
-        }
-
-        var scores = rows.OrderBy(r => r.AccountId, StringComparer.Ordinal).Select(r => r.ToModel()).ToList();
-        return new StoredScores(Utc(rows.Max(r => r.ScoredAt)), scores);
     }
 
     /// <summary>Saves scenarios in one transaction; a scenario replaces the stored one with the same name.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using TerritoryBot.Core.Model;
+using TerritoryBot.Import.Geocoding;
 
 namespace TerritoryBot.Import;
 
@@ -11,6 +12,8 @@ internal sealed record DataFolderResult(DataSet? Data, bool HasIcp, IReadOnlyLis
 
     /// <summary>What was recognised, how columns were read, owners matched, values interpreted (sections other steps extend).</summary>
     public ImportReport Report { get; init; } = new();
+    /// <summary>How accounts and reps' homes without coordinates were placed (null when the read failed).</summary>
+    public GeocodingReport? Geocoding { get; init; }
 }
 
 /// <summary>
@@ -94,7 +97,16 @@ internal static class DataFolderLoader
         var people = KeepOwners(repsPlan!, reps.Rows, reps.Inactive, accounts.Rows, opportunities.Rows, report);
         var finished = FinishAccounts(accounts.Rows, people, icp, report);
         Describe(plan, report, finished.Count, people.Count, opportunities.Rows.Count, owners!);
-        return new DataFolderResult(new DataSet(finished, people, opportunities.Rows, icp), hasIcp, [], 0) { Report = report };
+        var (located, geocoding) = ImportGeocoding.Apply(
+            new DataSet(finished, people, opportunities.Rows, icp), () => new Geocoder(Gazetteer.Shipped));
+        var section = report.Section("geocoding", "Geocoding");
+        foreach (var line in geocoding.Lines())
+        {
+            section.Line(line);
+        }
+
+        section.Set("accounts", Counts(geocoding.Accounts)).Set("reps", Counts(geocoding.Reps)).Set("unplaced", geocoding.UnplacedAccounts);
+        return new DataFolderResult(located, hasIcp, [], 0) { Report = report, Geocoding = geocoding };
     }
 
     /// <summary>
@@ -126,6 +138,9 @@ internal static class DataFolderLoader
         return accounts;
     }
 
+    private static JsonObject Counts(IReadOnlyDictionary<LocationSource, int> counts) =>
+        new(counts.OrderBy(c => c.Key).Select(c => KeyValuePair.Create(ImportGeocoding.Name(c.Key), (JsonNode?)JsonValue.Create(c.Value))));
+
     private static DataFolderResult Fail(ImportErrors errors, ImportReport report) => new(null, false, errors.ToLines(), errors.Count) { Report = report };
 
     private sealed record Table<T>(List<T> Rows, HashSet<string> Ids)
@@ -151,7 +166,9 @@ internal static class DataFolderLoader
             email = plan.Column("email"), role = plan.Column("role"), manager = plan.Column("manager_id"), seniority = plan.Column("seniority"),
             quota = plan.Column("quota"), capacity = plan.Column("capacity"), ramping = plan.Column("ramping"), lat = plan.Column("home_latitude"),
             lon = plan.Column("home_longitude"), region = plan.Column("region"), strengths = plan.Column("industry_strengths"),
-            slack = plan.Column("slack_user_id"), teams = plan.Column("teams_aad_object_id");
+            slack = plan.Column("slack_user_id"), teams = plan.Column("teams_aad_object_id"),
+            homeCity = plan.Column("home_city"), homeRegion = plan.Column("home_region"), homePostal = plan.Column("home_postal_code"),
+            homeCountry = plan.Column("home_country");
 
         var rows = new List<Rep>();
         var table = new Table<Rep>(rows, []);
@@ -191,6 +208,7 @@ internal static class DataFolderLoader
                 Ramping = csv.Boolean(ramping, plan.Name("ramping")),
                 Home = Location(csv, lat, plan.Name("home_latitude"), lon, plan.Name("home_longitude")),
                 Region = csv.Text(region),
+                HomePlace = HomePlace(csv.Text(homeCountry), csv.Text(homeRegion) ?? csv.Text(region), csv.Text(homeCity), csv.Text(homePostal)),
                 IndustryStrengths = csv.List(strengths),
                 SlackUserId = csv.Text(slack),
                 TeamsAadObjectId = csv.Text(teams),
@@ -646,6 +664,13 @@ internal static class DataFolderLoader
         }
 
         return id;
+    }
+
+    /// <summary>A rep's home as an address, placed by geocoding when home_latitude/home_longitude are not given.</summary>
+    private static Place? HomePlace(string? country, string? region, string? city, string? postalCode)
+    {
+        var place = new Place(country, region, city, postalCode);
+        return place.IsEmpty ? null : place;
     }
 
     /// <summary>Latitude and longitude: both or neither, each in range.</summary>

@@ -65,7 +65,7 @@ internal sealed class AccountsPlugin
         if (context.Caller.IsOps && ids.FirstOrDefault(id => !workspace.Accounts.ContainsKey(id)) is { } unknown)
         {
             // Ops see every account, so saying that one does not exist reveals nothing to them.
-            throw new TurnInputException($"There is no account '{(unknown.Length <= 40 ? unknown : unknown[..40] + "…")}'.");
+            throw new TurnInputException($"There is no account '{TextClip.Clip(unknown, TextClip.EchoedName)}'.");
         }
 
         // Unknown and not-yours read the same, so the answer does not tell whether an account exists.

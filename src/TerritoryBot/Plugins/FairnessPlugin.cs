@@ -47,7 +47,7 @@ internal sealed class FairnessPlugin
         int? cap = name == ScenarioNames.Rebalance && maxMovedPercent is { } p ? ScenarioCap(p) : null;
         if (name is not null && !ScenarioNames.All.Contains(name))
         {
-            throw new TurnInputException($"There is no scenario '{(name.Length <= 40 ? name : name[..40] + "…")}'. Try one of: {string.Join(", ", ScenarioNames.All)}, or current.");
+            throw new TurnInputException($"There is no scenario '{TextClip.Clip(name, TextClip.EchoedName)}'. Try one of: {string.Join(", ", ScenarioNames.All)}, or current.");
         }
 
         var report = workspace.Memo($"fairness:{name ?? "current"}:{cap}", w =>

@@ -211,8 +211,8 @@ internal sealed class ProposalDesk(
         if (target is null)
         {
             return Caller.IsOps || Caller.Role == Core.Model.RepRole.Manager
-                ? new TextReply($"There is no rep '{Clip(toRepId)}'.")
-                : new TextReply($"I can't find a rep '{Clip(toRepId)}' to move the accounts to.");
+                ? new TextReply($"There is no rep '{TextClip.Clip(toRepId, TextClip.EchoedName)}'.")
+                : new TextReply($"I can't find a rep '{TextClip.Clip(toRepId, TextClip.EchoedName)}' to move the accounts to.");
         }
 
         if (!target.CarriesTerritory)
@@ -220,7 +220,7 @@ internal sealed class ProposalDesk(
             return new TextReply($"{target.Name} ({target.RepId}) is a {target.Role.ToString().ToLowerInvariant()} and carries no territory; pick a rep.");
         }
 
-        var ids = accountIds.Select(a => Workspace.Accounts.ContainsKey(a) ? a : throw new TurnInputException($"There is no account '{Clip(a)}'.")).ToList();
+        var ids = accountIds.Select(a => Workspace.Accounts.ContainsKey(a) ? a : throw new TurnInputException($"There is no account '{TextClip.Clip(a, TextClip.EchoedName)}'.")).ToList();
         if (ids.Count == 0)
         {
             throw new TurnInputException("Which accounts should move?");
@@ -257,7 +257,7 @@ internal sealed class ProposalDesk(
         var result = EngineResults.Design(Workspace).Scenario(scenario);
         if (result is null)
         {
-            return new TextReply($"There is no scenario '{Clip(scenario)}' to propose. Try rebalance, geographic, industry, size, hybrid, opportunity or workload.");
+            return new TextReply($"There is no scenario '{TextClip.Clip(scenario, TextClip.EchoedName)}' to propose. Try rebalance, geographic, industry, size, hybrid, opportunity or workload.");
         }
 
         var moves = result.Assignments
@@ -270,7 +270,7 @@ internal sealed class ProposalDesk(
         }
 
         return await CreateAsync(
-            new NewProposal(Caller.RepId, ProposalSource.Scenario, moves, CheckReason(reason) ?? Clip(result.Description, CardActionData.MaxReasonLength), result.Name), ct);
+            new NewProposal(Caller.RepId, ProposalSource.Scenario, moves, CheckReason(reason) ?? TextClip.Clip(result.Description, CardActionData.MaxReasonLength), result.Name), ct);
     }
 
     public async Task<IViewModel> ProposeFairnessFixesAsync(
@@ -295,7 +295,7 @@ internal sealed class ProposalDesk(
         }
 
         return await CreateAsync(
-            new NewProposal(Caller.RepId, ProposalSource.Fairness, moves, CheckReason(reason) ?? Clip(report.Adjustments.Explanation, CardActionData.MaxReasonLength)), ct);
+            new NewProposal(Caller.RepId, ProposalSource.Fairness, moves, CheckReason(reason) ?? TextClip.Clip(report.Adjustments.Explanation, CardActionData.MaxReasonLength)), ct);
     }
 
     public async Task<IViewModel> ProposeRevertAsync(
@@ -588,5 +588,4 @@ internal sealed class ProposalDesk(
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
-    private static string Clip(string text, int max = 40) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -109,7 +109,7 @@ internal sealed class ScenariosPlugin
         var name = scenario.Trim().ToLowerInvariant();
         var result = name == ScenarioNames.Current ? design.Current
             : design.Scenario(name) ?? throw new TurnInputException(
-                $"There is no scenario '{Clip(scenario)}'. Try one of: {string.Join(", ", ScenarioNames.All)}, or current.");
+                $"There is no scenario '{TextClip.Clip(scenario, TextClip.EchoedName)}'. Try one of: {string.Join(", ", ScenarioNames.All)}, or current.");
         var reps = context.Workspace.Data.Reps;
         var issues = result.Issues.Concat(design.Issues.Where(i => i.Scenario is null || i.Scenario == result.Name))
             .Select(i => i.Message).Where(m => !scope.MentionsOthers(m, reps)).Distinct(StringComparer.Ordinal).ToList();
@@ -130,7 +130,7 @@ internal sealed class ScenariosPlugin
         null or "" or "equal" => TargetMode.Equal,
         "quota" => TargetMode.Quota,
         "capacity" => TargetMode.Capacity,
-        _ => throw new TurnInputException($"Targets can follow equal shares, quota or capacity, not '{Clip(text)}'."),
+        _ => throw new TurnInputException($"Targets can follow equal shares, quota or capacity, not '{TextClip.Clip(text!, TextClip.EchoedName)}'."),
     };
 
     internal static string TargetName(TargetMode mode) => mode.ToString().ToLowerInvariant();
@@ -223,7 +223,6 @@ internal sealed class ScenariosPlugin
     private static List<TerritoryBar> Bars(ScenarioResult s, TeamScope scope) =>
         [.. s.Territories.Where(t => scope.Includes(t.RepId)).Select(t => new TerritoryBar(t.RepId, t.RepName, t.Potential, t.DeviationPct))];
 
-    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
 
 /// <summary>

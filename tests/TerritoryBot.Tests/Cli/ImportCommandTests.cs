@@ -92,6 +92,28 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_FolderWithoutCoordinates_ReportsGeocodingAndStoresTheSource()
+    {
+        using var folder = new TestFolder();
+        folder.Set("accounts.csv", 0, "latitude", "").Set("accounts.csv", 0, "longitude", "")
+            .Set("accounts.csv", 1, "latitude", "").Set("accounts.csv", 1, "longitude", "").Set("accounts.csv", 1, "postal_code", "");
+
+        var (exit, stdout, stderr) = await RunAsync("import", "--data", folder.Path);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", stderr);
+        Assert.Contains("Account locations: 0 given, 1 from the postal code, 1 from the city, 0 at their state's or province's centre, 1 without a location.", stdout);
+        Assert.Contains("Rep home bases: 2 given,", stdout);
+
+        (exit, stdout, _) = await RunAsync("score", "--json");
+        Assert.Equal(0, exit);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        var sources = doc.RootElement.GetProperty("accounts").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("accountId").GetString()!, a => a.GetProperty("locationSource").GetString());
+        Assert.Equal(new Dictionary<string, string?> { ["A1"] = "postal", ["A2"] = "city", ["A3"] = "none" }, sources);
+    }
+
+    [Fact]
     public async Task DataSource_DataFolder_LoadsWithoutDatabase()
     {
         using var folder = new TestFolder();

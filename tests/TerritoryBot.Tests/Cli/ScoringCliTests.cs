@@ -68,6 +68,10 @@ public sealed class ScoringCliTests
             Assert.Contains(a.GetProperty("priority").GetString(), priorities);
             Assert.True(a.GetProperty("whitespace").ValueKind is JsonValueKind.True or JsonValueKind.False);
             Assert.Equal(4, a.GetProperty("fit").GetArrayLength());
+            var location = data.Accounts[i - 1].Location!.Value;
+            Assert.Equal(location.Latitude, a.GetProperty("latitude").GetDouble());
+            Assert.Equal(location.Longitude, a.GetProperty("longitude").GetDouble());
+            Assert.Equal("given", a.GetProperty("locationSource").GetString());
         }
 
         Assert.Equal("ActiveProspect", accounts[1].GetProperty("status").GetString());
@@ -77,6 +81,32 @@ public sealed class ScoringCliTests
         Assert.Equal(20, summary.GetProperty("topAccounts").GetArrayLength());
         Assert.Contains("of potential", summary.GetProperty("concentration").GetProperty("sentence").GetString());
         Assert.True(summary.GetProperty("misclassifiedCount").GetInt32() > 0);
+    }
+
+    [Fact]
+    public void Score_Json_LocationAsUsedWithItsSource()
+    {
+        var data = Universe(accounts: 4);
+        data = data with
+        {
+            Accounts =
+            [
+                data.Accounts[0] with { Location = null },
+                data.Accounts[1] with { Location = new GeoPoint(30.27, -97.74), LocationSource = LocationSource.City },
+                data.Accounts[2] with { Location = new GeoPoint(40.75, -73.99), LocationSource = LocationSource.Postal },
+                data.Accounts[3] with { Location = new GeoPoint(39, -105.5), LocationSource = LocationSource.Region },
+            ],
+        };
+        var output = new StringWriter();
+        Assert.Equal(0, ScoreCommand.Run(data, AsOf, json: true, output));
+        using var doc = JsonDocument.Parse(output.ToString());
+        var accounts = doc.RootElement.GetProperty("accounts");
+
+        Assert.Equal(JsonValueKind.Null, accounts[0].GetProperty("latitude").ValueKind);
+        Assert.Equal(JsonValueKind.Null, accounts[0].GetProperty("longitude").ValueKind);
+        Assert.Equal(["none", "city", "postal", "region"], accounts.EnumerateArray().Select(a => a.GetProperty("locationSource").GetString()));
+        Assert.Equal(30.27, accounts[1].GetProperty("latitude").GetDouble());
+        Assert.Equal(-97.74, accounts[1].GetProperty("longitude").GetDouble());
     }
 
     [Fact]

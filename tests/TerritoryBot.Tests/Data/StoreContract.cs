@@ -121,38 +121,6 @@ public abstract class StoreContract
         var data = await db.LoadDataSetAsync();
         Assert.Empty(data.Accounts);
         Assert.Same(IcpProfile.Default, data.Icp);
-        Assert.Null(await db.LoadScoresAsync());
-    }
-
-    protected async Task CheckScoresRoundTripAndReplace()
-    {
-        await using var db = await OpenAsync();
-        await db.ImportDataSetAsync(ValidData());
-        var at = new DateTime(2026, 3, 1, 12, 30, 0, DateTimeKind.Utc);
-        var scores = new[] { "A1", "A2", "A3" }.Select((id, i) => new AccountScore
-        {
-            AccountId = id,
-            IcpFit = i + 1,
-            OpportunityScore = 10.5 * i,
-            PotentialArr = 1000 * i,
-            PotentialLow = 500 * i,
-            PotentialHigh = 2000 * i,
-            Tier = (Tier)i,
-            Status = (AccountStatus)i,
-            Priority = (Priority)i,
-            Whitespace = i % 2 == 0,
-        }).ToList();
-
-        await db.SaveScoresAsync(scores, at);
-        var stored = await db.LoadScoresAsync();
-
-        Assert.NotNull(stored);
-        Assert.Equal(at, stored.ScoredAtUtc);
-        Assert.Equal(DateTimeKind.Utc, stored.ScoredAtUtc.Kind);
-        Assert.Equal(scores, stored.Accounts);
-
-        await db.SaveScoresAsync(scores.Take(1).ToList(), at.AddDays(1));
-        Assert.Equal([scores[0]], (await db.LoadScoresAsync())!.Accounts);
     }
 
     protected async Task CheckScenariosRoundTripAndReplaceByName()
@@ -207,7 +175,6 @@ public sealed class SqliteStoreTests : StoreContract
     [Fact] public Task ImportDataSet_DatabaseRejectsRow_ChangesNothing() => CheckRejectedRowChangesNothing();
     [Fact] public Task ImportDataSet_ManyRows_CrossesBatchBoundaries() => CheckManyRowsCrossBatchBoundaries();
     [Fact] public Task LoadDataSet_EmptyDatabase_ReturnsEmpty() => CheckEmptyDatabaseHasNoData();
-    [Fact] public Task SaveScores_Twice_RoundTripsAndReplaces() => CheckScoresRoundTripAndReplace();
     [Fact] public Task SaveScenarios_SameName_RoundTripsAndReplaces() => CheckScenariosRoundTripAndReplaceByName();
     [Fact] public Task Migrate_NewDatabase_HasEveryMappedColumn() => CheckSchemaHasEveryMappedColumn();
 }
@@ -221,7 +188,6 @@ public sealed class PostgresStoreTests : StoreContract
     [PostgresFact] public Task ImportDataSet_DatabaseRejectsRow_ChangesNothing() => CheckRejectedRowChangesNothing();
     [PostgresFact] public Task ImportDataSet_ManyRows_CrossesBatchBoundaries() => CheckManyRowsCrossBatchBoundaries();
     [PostgresFact] public Task LoadDataSet_EmptyDatabase_ReturnsEmpty() => CheckEmptyDatabaseHasNoData();
-    [PostgresFact] public Task SaveScores_Twice_RoundTripsAndReplaces() => CheckScoresRoundTripAndReplace();
     [PostgresFact] public Task SaveScenarios_SameName_RoundTripsAndReplaces() => CheckScenariosRoundTripAndReplaceByName();
     [PostgresFact] public Task Migrate_NewDatabase_HasEveryMappedColumn() => CheckSchemaHasEveryMappedColumn();
 }

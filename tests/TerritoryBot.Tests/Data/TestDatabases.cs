@@ -41,14 +41,10 @@ internal static class TestDatabases
 
         var db = Context(new DatabaseOptions { Provider = "Postgres" }, connectionString);
         await db.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("TRUNCATE scenario_assignments, scenarios, account_scores, icp, opportunities, accounts, reps");
+        await db.Database.ExecuteSqlRawAsync("TRUNCATE scenario_assignments, scenarios, icp, opportunities, accounts, reps");
         return db;
     }
 
-    private static TerritoryDbContext Context(DatabaseOptions options, string connectionString)
-    {
-        var builder = new DbContextOptionsBuilder<TerritoryDbContext>();
-        TerritoryDatabase.Configure(builder, options, connectionString);
-        return new TerritoryDbContext(builder.Options);
-    }
+    private static TerritoryDbContext Context(DatabaseOptions options, string connectionString) =>
+        TerritoryDatabase.NewContext(options, connectionString);
 }

@@ -59,7 +59,7 @@ public abstract class OutboxContract
         await db.MigrateAsync();
         if (options.IsPostgres)
         {
-            await db.Database.ExecuteSqlRawAsync("TRUNCATE outbox, proposal_moves, proposals, audit_trail, scenario_assignments, scenarios, account_scores, icp, opportunities, accounts, reps RESTART IDENTITY");
+            await db.Database.ExecuteSqlRawAsync("TRUNCATE outbox, proposal_moves, proposals, audit_trail, scenario_assignments, scenarios, icp, opportunities, accounts, reps RESTART IDENTITY");
         }
 
         await db.ImportDataSetAsync(new DataSet([], [new Rep { RepId = "R1", Name = "One" }, new Rep { RepId = "R2", Name = "Two" }], [], IcpProfile.Default));
@@ -220,7 +220,7 @@ public sealed class SqliteOutboxTests : OutboxContract
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Workflow:PollSeconds"] = "3600" }).Build())
-            .AddDbContext<TerritoryDbContext>(o => TerritoryDatabase.Configure(o, h.Options, h.ConnectionString))
+            .AddTerritoryDbContext(h.Options, h.ConnectionString)
             .AddSingleton<INotificationChannel>(channel)
             .AddWorkflowServices()
             .AddSingleton<OutboxDrainer>()

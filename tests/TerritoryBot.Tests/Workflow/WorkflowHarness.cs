@@ -44,7 +44,7 @@ internal sealed class WorkflowHarness : IAsyncDisposable
             if (options.IsPostgres)
             {
                 await db.Database.ExecuteSqlRawAsync(
-                    "TRUNCATE proposal_moves, proposals, audit_trail, outbox, scenario_assignments, scenarios, account_scores, icp, opportunities, accounts, reps RESTART IDENTITY; " +
+                    "TRUNCATE proposal_moves, proposals, audit_trail, outbox, scenario_assignments, scenarios, icp, opportunities, accounts, reps RESTART IDENTITY; " +
                     "UPDATE data_version SET version = 0");
             }
 
@@ -54,7 +54,7 @@ internal sealed class WorkflowHarness : IAsyncDisposable
         var chat = new ConversationHarness(data, services =>
         {
             services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-            services.AddDbContext<TerritoryDbContext>(o => TerritoryDatabase.Configure(o, options, connectionString));
+            services.AddTerritoryDbContext(options, connectionString);
             services.AddWorkflowServices();
             services.AddSingleton<IWorkspaceSource>(sp => sp.GetRequiredService<DatabaseWorkspaceSource>());
             configure?.Invoke(services);
@@ -107,12 +107,8 @@ internal sealed class WorkflowHarness : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Chat.DisposeAsync();
 
-    public static TerritoryDbContext Context(DatabaseOptions options, string connectionString)
-    {
-        var builder = new DbContextOptionsBuilder<TerritoryDbContext>();
-        TerritoryDatabase.Configure(builder, options, connectionString);
-        return new TerritoryDbContext(builder.Options);
-    }
+    public static TerritoryDbContext Context(DatabaseOptions options, string connectionString) =>
+        TerritoryDatabase.NewContext(options, connectionString);
 
     private static (DatabaseOptions, string) NewSqlite()
     {

@@ -12,7 +12,7 @@ public sealed class WorkspaceReloadTests
     private static (ServiceProvider Services, DatabaseWorkspaceSource Source) OtherInstance(WorkflowHarness h, TimeProvider clock, TimeSpan interval)
     {
         var services = new ServiceCollection()
-            .AddDbContext<TerritoryDbContext>(o => TerritoryDatabase.Configure(o, h.Options, h.ConnectionString))
+            .AddTerritoryDbContext(h.Options, h.ConnectionString)
             .BuildServiceProvider();
         return (services, new DatabaseWorkspaceSource(services.GetRequiredService<IServiceScopeFactory>(), clock) { CheckInterval = interval });
     }

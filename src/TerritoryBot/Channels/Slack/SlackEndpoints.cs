@@ -87,7 +87,7 @@ internal static class SlackEndpoints
             case null:
                 return Reject(log, http, StatusCodes.Status400BadRequest, "no envelope type");
             default:
-                log.LogInformation("Slack envelope {Type} ignored", Clip(Str(envelope, "type")!));
+                log.LogInformation("Slack envelope {Type} ignored", TextClip.Clip(Str(envelope, "type")!, TextClip.LogValue));
                 return Results.Ok();
         }
 
@@ -119,7 +119,7 @@ internal static class SlackEndpoints
         if (!seen.TryAdd(eventId))
         {
             log.LogInformation("Slack event {EventId} already received (retry {Retry}, {Reason}); not answered again",
-                Clip(eventId), Clip(http.Request.Headers["X-Slack-Retry-Num"].ToString()), Clip(http.Request.Headers["X-Slack-Retry-Reason"].ToString()));
+                TextClip.Clip(eventId, TextClip.LogValue), TextClip.Clip(http.Request.Headers["X-Slack-Retry-Num"].ToString(), TextClip.LogValue), TextClip.Clip(http.Request.Headers["X-Slack-Retry-Reason"].ToString(), TextClip.LogValue));
             return Results.Ok();
         }
 
@@ -194,7 +194,7 @@ internal static class SlackEndpoints
 
         if (Str(payload, "type") != "block_actions")
         {
-            log.LogInformation("Slack interaction {Type} ignored", Clip(Str(payload, "type") ?? "(none)"));
+            log.LogInformation("Slack interaction {Type} ignored", TextClip.Clip(Str(payload, "type") ?? "(none)", TextClip.LogValue));
             return Results.Ok();
         }
 
@@ -268,7 +268,7 @@ internal static class SlackEndpoints
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
             || !string.Equals(contentType.MediaType, mediaType, StringComparison.OrdinalIgnoreCase))
         {
-            return ([], Reject(log, http, StatusCodes.Status415UnsupportedMediaType, $"content type '{Clip(http.Request.ContentType ?? "(none)")}', expected {mediaType}"));
+            return ([], Reject(log, http, StatusCodes.Status415UnsupportedMediaType, $"content type '{TextClip.Clip(http.Request.ContentType ?? "(none)", TextClip.LogValue)}', expected {mediaType}"));
         }
 
         // Declared (Content-Length) or actual: RequestBody refuses both before buffering more than the limit.
@@ -325,5 +325,4 @@ internal static class SlackEndpoints
     private static string? Str(JsonObject o, string name) =>
         o[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
-    private static string Clip(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

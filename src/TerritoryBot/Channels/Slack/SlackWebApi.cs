@@ -126,7 +126,7 @@ internal sealed class SlackWebApi
 
         if (!ok)
         {
-            logger.LogWarning("Slack call to {Url} answered not ok: {Error}", Describe(url), error ?? Clip(text));
+            logger.LogWarning("Slack call to {Url} answered not ok: {Error}", Describe(url), error ?? TextClip.Clip(text, TextClip.LogText));
         }
 
         return new SlackApiResult(response.StatusCode, ok, ok ? null : error ?? "not_ok");
@@ -147,5 +147,4 @@ internal sealed class SlackWebApi
         ? url.AbsolutePath
         : $"response_url at {url.Host}";
 
-    private static string Clip(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

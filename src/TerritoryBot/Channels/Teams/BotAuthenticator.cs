@@ -113,7 +113,7 @@ internal sealed class BotAuthenticator
 
         if (!Algorithms.Contains(token.Alg, StringComparer.Ordinal))
         {
-            return AuthOutcome.Refuse($"signing algorithm '{Clip(token.Alg)}' is not RS256/384/512");
+            return AuthOutcome.Refuse($"signing algorithm '{TextClip.Clip(token.Alg, TextClip.LogValue)}' is not RS256/384/512");
         }
 
         if (string.IsNullOrEmpty(token.Kid))
@@ -125,14 +125,14 @@ internal sealed class BotAuthenticator
         var emulator = emulatorIssuers.Contains(issuer);
         if (!emulator && !string.Equals(issuer, ChannelIssuer, StringComparison.Ordinal))
         {
-            return AuthOutcome.Refuse($"issuer '{Clip(issuer)}' is not the Bot Framework channel or emulator issuer");
+            return AuthOutcome.Refuse($"issuer '{TextClip.Clip(issuer, TextClip.LogValue)}' is not the Bot Framework channel or emulator issuer");
         }
 
         var keys = emulator ? emulatorKeys : channelKeys;
         var key = await FindKeyAsync(keys, token.Kid, ct);
         if (key is null)
         {
-            return AuthOutcome.Refuse($"signing key '{Clip(token.Kid)}' is not in the {(emulator ? "emulator" : "channel")} metadata (after a refresh)");
+            return AuthOutcome.Refuse($"signing key '{TextClip.Clip(token.Kid, TextClip.LogValue)}' is not in the {(emulator ? "emulator" : "channel")} metadata (after a refresh)");
         }
 
         var parameters = new TokenValidationParameters
@@ -169,7 +169,7 @@ internal sealed class BotAuthenticator
             };
             if (claimName is null)
             {
-                return AuthOutcome.Refuse($"emulator token version '{Clip(version)}' is unknown");
+                return AuthOutcome.Refuse($"emulator token version '{TextClip.Clip(version, TextClip.LogValue)}' is unknown");
             }
 
             var appId = claims.TryGetPayloadValue<string>(claimName, out var value) ? value : null;
@@ -181,7 +181,7 @@ internal sealed class BotAuthenticator
         var channelId = activity.ChannelId;
         if (string.IsNullOrEmpty(channelId) || !key.Endorsements.Contains(channelId))
         {
-            return AuthOutcome.Refuse($"signing key '{Clip(token.Kid)}' is not endorsed for channel '{Clip(channelId ?? "")}'");
+            return AuthOutcome.Refuse($"signing key '{TextClip.Clip(token.Kid, TextClip.LogValue)}' is not endorsed for channel '{TextClip.Clip(channelId ?? "", TextClip.LogValue)}'");
         }
 
         var serviceUrl = claims.TryGetPayloadValue<string>("serviceurl", out var claimed) ? claimed : null;
@@ -220,7 +220,7 @@ internal sealed class BotAuthenticator
                 lastForcedRefresh[keys] = now;
             }
 
-            logger.LogInformation("Unknown signing key id {Kid}: refreshing the OpenID metadata of {Url}", Clip(kid), keys.MetadataAddress);
+            logger.LogInformation("Unknown signing key id {Kid}: refreshing the OpenID metadata of {Url}", TextClip.Clip(kid, TextClip.LogValue), keys.MetadataAddress);
             keys.RequestRefresh();
             var deadline = now + RefreshWait;
             var refreshed = await keys.GetConfigurationAsync(ct);
@@ -253,5 +253,4 @@ internal sealed class BotAuthenticator
         _ => e.GetType().Name,
     };
 
-    private static string Clip(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

@@ -82,7 +82,7 @@ internal sealed class TeamsBot(ConversationCore core, ILogger<TeamsBot> logger)
     {
         if (!string.Equals(activity.Name, AdaptiveCardActionInvoke, StringComparison.Ordinal))
         {
-            logger.LogInformation("Invoke {Name} is not handled: 501", Clip(activity.Name ?? "(none)"));
+            logger.LogInformation("Invoke {Name} is not handled: 501", TextClip.Clip(activity.Name ?? "(none)", TextClip.LogValue));
             return new InvokeResponse(501, null);
         }
 
@@ -100,7 +100,7 @@ internal sealed class TeamsBot(ConversationCore core, ILogger<TeamsBot> logger)
         var type = action["type"] is JsonValue t && t.TryGetValue<string>(out var typeText) ? typeText : null;
         if (!string.Equals(type, "Action.Execute", StringComparison.Ordinal))
         {
-            return Error(400, "NotSupported", $"The action '{Clip(type ?? "(none)")}' is not supported.");
+            return Error(400, "NotSupported", $"The action '{TextClip.Clip(type ?? "(none)", TextClip.LogValue)}' is not supported.");
         }
 
         if (action["verb"] is not JsonValue verbNode || !verbNode.TryGetValue<string>(out var verb) || string.IsNullOrWhiteSpace(verb))
@@ -124,7 +124,7 @@ internal sealed class TeamsBot(ConversationCore core, ILogger<TeamsBot> logger)
         var result = await core.HandleAsync(Turn.CardAction(User(activity.From), activity.Conversation?.Id ?? "", verb, data), ct);
         return new InvokeResponse(200, CardContent(result) is { } card
             ? new InvokeBody(200, TeamsJson.AdaptiveCardContentType, card)
-            : new InvokeBody(200, TeamsJson.MessageContentType, ClipText(result.Text)));
+            : new InvokeBody(200, TeamsJson.MessageContentType, TextClip.Clip(result.Text, MaxReplyTextLength)));
     }
 
     /// <summary>Removes each mention of the bot (<c>&lt;at&gt;Name&lt;/at&gt;</c>) from the text, case-insensitively, then trims.</summary>
@@ -159,7 +159,7 @@ internal sealed class TeamsBot(ConversationCore core, ILogger<TeamsBot> logger)
             Conversation = inbound.Conversation,
             ReplyToId = inbound.Id,
             // With a card the text would repeat it; the card's fallbackText carries the text for hosts without cards.
-            Text = card is null ? ClipText(result.Text) : null,
+            Text = card is null ? TextClip.Clip(result.Text, MaxReplyTextLength) : null,
             Attachments = card is null ? null : [Attachment.AdaptiveCard(card)],
         };
     }
@@ -176,7 +176,5 @@ internal sealed class TeamsBot(ConversationCore core, ILogger<TeamsBot> logger)
     /// <summary>The core keeps the data; a node still attached to the request's tree cannot be reused elsewhere.</summary>
     private static JsonObject Detach(JsonObject node) => (JsonObject)node.DeepClone();
 
-    private static string ClipText(string text) => text.Length <= MaxReplyTextLength ? text : text[..MaxReplyTextLength] + "…";
 
-    private static string Clip(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

@@ -51,7 +51,7 @@ internal sealed record TurnRequest(string UserId, string? Text, CardActionInput?
                     action = ParseAction(value, out error);
                     break;
                 default:
-                    error = $"unknown field '{Clip(key)}' (expected userId with text or action)";
+                    error = $"unknown field '{TextClip.Clip(key, TextClip.EchoedName)}' (expected userId with text or action)";
                     break;
             }
 
@@ -99,7 +99,7 @@ internal sealed record TurnRequest(string UserId, string? Text, CardActionInput?
                     error = "'action.data' must be an object";
                     break;
                 default:
-                    error = $"unknown field 'action.{Clip(key)}' (expected verb and data)";
+                    error = $"unknown field 'action.{TextClip.Clip(key, TextClip.EchoedName)}' (expected verb and data)";
                     break;
             }
 
@@ -133,5 +133,4 @@ internal sealed record TurnRequest(string UserId, string? Text, CardActionInput?
         return null;
     }
 
-    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -39,7 +39,7 @@ internal sealed class FitPlugin
         if (industry is not null)
         {
             label = report.Industries.FirstOrDefault(i => string.Equals(i, industry.Trim(), StringComparison.OrdinalIgnoreCase))
-                ?? throw new TurnInputException($"There is no industry '{Clip(industry)}' in the accounts. Industries: {Format.List(report.Industries)}.");
+                ?? throw new TurnInputException($"There is no industry '{TextClip.Clip(industry, TextClip.EchoedName)}' in the accounts. Industries: {Format.List(report.Industries)}.");
         }
 
         IReadOnlySet<string> visible;
@@ -82,7 +82,7 @@ internal sealed class FitPlugin
         var reps = report.Reps.Where(r => visible.Contains(r.RepId)).ToList();
         bool self = caller.Role == RepRole.Rep;
         var rows = reps.Select(r => Row(r, report)).ToList();
-        var best = self ? [] : report.Industries.Select(i => BestFit(i, reps)).Where(b => b is not null).Select(b => b!).ToList();
+        var best = self ? [] : report.Industries.Select(i => BestFit(i, reps, report.TeamByIndustry[i])).Where(b => b is not null).Select(b => b!).ToList();
         IndustryAnswer? answer = label is null ? null : Answer(label, reps, self);
         return new FitView(self, everyone, note, answer, rows, best, report.PriorStrength);
     }
@@ -97,36 +97,27 @@ internal sealed class FitPlugin
 
     private static RateFigure Rate(WinRate w) => new(w.Smoothed, w.Wins, w.Deals);
 
-    /// <summary>
-    /// The best and runner-up among <paramref name="reps"/> in an industry — the engine's rule (highest smoothed rate,
-    /// then more deals, then lower id; nobody when none of them closed a deal there) applied to the reps the caller may see.
-    /// </summary>
-    internal static BestFitRow? BestFit(string industry, IReadOnlyList<RepFit> reps)
+    /// <summary>The engine's best fit and runner-up (<see cref="FitEngine.BestFitFor"/>) among the reps the caller may see.</summary>
+    internal static BestFitRow? BestFit(string industry, IReadOnlyList<RepFit> reps, WinRate team)
     {
-        if (reps.Count == 0 || reps.All(r => r.ByIndustry[industry].Deals == 0))
+        if (reps.Count == 0 || FitEngine.BestFitFor(industry, team, reps) is not { BestRepId: { } bestId } fit)
         {
             return null;
         }
 
-        var ranked = Rank(industry, reps);
-        var best = ranked[0];
-        var second = ranked.Count > 1 ? ranked[1] : null;
+        var best = reps.First(r => r.RepId == bestId);
+        var second = fit.RunnerUpRepId is { } secondId ? reps.First(r => r.RepId == secondId) : null;
         return new BestFitRow(industry, best.RepId, best.Name, Rate(best.ByIndustry[industry]), second?.RepId, second?.Name,
             second is null ? null : Rate(second.ByIndustry[industry]));
     }
 
-    private static List<RepFit> Rank(string industry, IReadOnlyList<RepFit> reps) =>
-        [.. reps.OrderByDescending(r => r.ByIndustry[industry].Smoothed).ThenByDescending(r => r.ByIndustry[industry].Deals)
-            .ThenBy(r => r.RepId, StringComparer.Ordinal)];
-
     private static IndustryAnswer Answer(string industry, IReadOnlyList<RepFit> reps, bool self)
     {
-        var ranking = Rank(industry, reps).Select(r => new RankedRep(r.RepId, r.Name, Rate(r.ByIndustry[industry]))).ToList();
+        var ranking = FitEngine.RankIn(industry, reps).Select(r => new RankedRep(r.RepId, r.Name, Rate(r.ByIndustry[industry]))).ToList();
         bool anyDeals = reps.Any(r => r.ByIndustry[industry].Deals > 0);
         return new IndustryAnswer(industry, self || !anyDeals ? null : ranking.FirstOrDefault(), ranking);
     }
 
-    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
 
 /// <summary>A smoothed win rate (0..1) with the closed deals behind it.</summary>

@@ -28,7 +28,7 @@ public sealed class SlackWorkflowTests : IAsyncLifetime
         var connection = $"Data Source={file};Pooling=False";
         await using var host = await SlackTestHost.StartAsync(stub, source: null, configure: services =>
         {
-            services.AddDbContext<TerritoryDbContext>(o => TerritoryDatabase.Configure(o, options, connection));
+            services.AddTerritoryDbContext(options, connection);
             services.AddWorkflowServices();
             services.AddSingleton<IWorkspaceSource>(sp => sp.GetRequiredService<DatabaseWorkspaceSource>());
         });
