@@ -75,7 +75,7 @@ internal sealed class TurnTools
         if (!byName.TryGetValue(call.Name, out var function) || !ReferenceEquals(function, requested)
             || turn.Kernels.Host.TryDescribe(function) is not { Writes: false, ModelTool: true })
         {
-            return Error($"There is no tool named '{Clip(call.Name)}'. Use only the tools provided.");
+            return Error($"There is no tool named '{TextClip.Clip(call.Name, TextClip.ModelFeedback)}'. Use only the tools provided.");
         }
 
         if (call.Exception is not null)
@@ -134,6 +134,4 @@ internal sealed class TurnTools
 
     private static string Error(string message) =>
         "<data>" + JsonSerializer.Serialize(new { error = message }, LlmJson.Options) + "</data>";
-
-    private static string Clip(string text) => text.Length <= 120 ? text : text[..120] + "…";
 }
