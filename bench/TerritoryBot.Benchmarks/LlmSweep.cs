@@ -34,9 +34,9 @@ public sealed class LlmSweep : ISweep
             var services = new ServiceCollection();
             services.AddLogging(b => b.SetMinimumLevel(LogLevel.Error));
             services.AddSingleton<IWorkspaceSource>(new FixedWorkspaceSource(workspace));
-            services.AddSingleton<IChatClient>(new ScriptedModel());
+            services.AddSingleton(LlmSetup.Pipeline(
+                new ScriptedModel(), new LlmOptions { Endpoint = "http://127.0.0.1:9/v1", Model = "bench" }, TimeProvider.System));
             services.AddSingleton(LlmPrompts.Load(Path.Combine(AppContext.BaseDirectory, "prompts")));
-            services.AddSingleton(new LlmToolCatalog());
             services.AddSingleton(Options.Create(new LlmOptions { Endpoint = "http://127.0.0.1:9/v1", Model = "bench" }));
             services.AddSingleton<IConversationAssistant, LlmAssistant>();
             services.AddConversation();

@@ -38,3 +38,18 @@ internal interface IConversationAssistant
     /// <summary>Rewrites the view's narratives where the rewrite passes the grounding check; otherwise returns it as it was.</summary>
     Task<IViewModel> PolishAsync(INarratedView view, CancellationToken ct);
 }
+
+/// <summary>
+/// Requests the deterministic path can route but not truly serve: asking for prose to be written for someone ("draft a
+/// short note to my manager about …"). The router would answer the topic's card; with a model configured, the model is
+/// asked first (with the caller's tools) and the card remains the answer when it cannot help.
+/// </summary>
+internal static partial class FreeForm
+{
+    public static bool AsksToCompose(string? text) => text is not null && Compose().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"\b(draft|compose|write)\b.{0,40}\b(note|e-?mail|message|letter|reply|blurb|post|paragraph)\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Compose();
+}

@@ -6,7 +6,7 @@ namespace TerritoryBot.Conversation;
 /// <summary>
 /// Reads a card action's data into <see cref="IntentEntities"/>. The data comes back from a client and is treated
 /// like typed input: known keys only, right types, ids that exist, bounded numbers and text.
-/// Keys: accountId, repId, top, percent, proposalId, version, scenario, reason, targets, question (the verb itself is the intent).
+/// Keys: accountId, repId, top, percent, proposalId, version, scenario, reason, question, targets (the verb itself is the intent).
 /// </summary>
 internal static class CardActionData
 {
@@ -36,10 +36,10 @@ internal static class CardActionData
                 "version" => entities with { ProposalVersion = Int(key, value, 0, int.MaxValue) },
                 "scenario" => entities with { Scenario = Scenario(value, workspace) },
                 "reason" => entities with { Reason = Reason(value) },
-                "targets" => entities with { Targets = Targets(value) },
                 "question" => entities with { QuestionText = Question(value) },
+                "targets" => entities with { Targets = Targets(value) },
                 _ when Ignored.Contains(key) => entities,
-                _ => throw Invalid($"unexpected field '{TextClip.Clip(key, TextClip.EchoedName)}'"),
+                _ => throw Invalid($"unexpected field '{Clip(key)}'"),
             };
         }
 
@@ -57,22 +57,14 @@ internal static class CardActionData
     private static string RepId(JsonNode? value, Workspace workspace)
     {
         var id = Text(value, "repId");
-        return workspace.FindRep(id)?.RepId ?? throw new TurnInputException($"There is no rep '{TextClip.Clip(id, TextClip.EchoedName)}'.");
+        return workspace.FindRep(id)?.RepId ?? throw new TurnInputException($"There is no rep '{Clip(id)}'.");
     }
 
     private static string Scenario(JsonNode? value, Workspace workspace)
     {
         var name = Text(value, "scenario").ToLowerInvariant();
-        return workspace.Vocabulary.Scenarios.Contains(name) ? name : throw new TurnInputException($"There is no scenario '{TextClip.Clip(name, TextClip.EchoedName)}'.");
+        return workspace.Vocabulary.Scenarios.Contains(name) ? name : throw new TurnInputException($"There is no scenario '{Clip(name)}'.");
     }
-
-    private static Core.Design.TargetMode Targets(JsonNode? value) => Text(value, "targets") switch
-    {
-        "equal" => Core.Design.TargetMode.Equal,
-        "quota" => Core.Design.TargetMode.Quota,
-        "capacity" => Core.Design.TargetMode.Capacity,
-        var other => throw Invalid($"targets '{TextClip.Clip(other, TextClip.EchoedName)}' is not one of equal, quota, capacity"),
-    };
 
     /// <summary>A question a button asks again ("the nearest question I can answer exactly"); read like typed text.</summary>
     private static string Question(JsonNode? value)
@@ -80,6 +72,14 @@ internal static class CardActionData
         var text = Text(value, "question");
         return text.Length <= MaxQuestionLength ? text : throw Invalid($"'question' is longer than {MaxQuestionLength} characters");
     }
+
+    private static Core.Design.TargetMode Targets(JsonNode? value) => Text(value, "targets") switch
+    {
+        "equal" => Core.Design.TargetMode.Equal,
+        "quota" => Core.Design.TargetMode.Quota,
+        "capacity" => Core.Design.TargetMode.Capacity,
+        var other => throw Invalid($"targets '{Clip(other)}' is not one of equal, quota, capacity"),
+    };
 
     private static string? Reason(JsonNode? value)
     {
@@ -138,4 +138,5 @@ internal static class CardActionData
 
     private static TurnInputException Invalid(string reason) => new($"That button sent data I cannot use: {reason}.");
 
+    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -33,6 +33,7 @@ internal sealed record TurnResult(Intent Intent, string Text, AdaptiveCard? Card
 internal sealed class ConversationCore(
     IWorkspaceSource workspaces,
     IntentRegistry registry,
+    TurnKernels kernels,
     IServiceScopeFactory scopes,
     ILogger<ConversationCore> logger,
     IConversationAssistant? assistant = null)
@@ -69,7 +70,7 @@ internal sealed class ConversationCore(
             var (match, handler) = Understand(turn, workspace);
             intent = match.Intent;
             await using var scope = new TurnScope(scopes);
-            var context = new TurnContext(turn, caller, match, workspace, () => scope.Services);
+            var context = new TurnContext(turn, caller, match, workspace, () => scope.Services, kernels);
             return await AnswerAsync(handler, context, ct);
         }
         catch (TurnInputException e)
@@ -122,11 +123,11 @@ internal sealed class ConversationCore(
     /// number kept per workspace is bounded. Null when this turn's answer is not kept. The computation does not get
     /// the turn's token: a kept answer is shared, and one caller giving up must not cancel it for the others.
     /// </summary>
-    private static Task<T>? Kept<T>(TurnContext context, string kind, Func<Task<T>> compute)
+    private Task<T>? Kept<T>(TurnContext context, string kind, Func<Task<T>> compute)
     {
         var intent = context.Match.Intent;
-        var readsProposals = intent == Intent.ListProposals && context.Workspace.ProposalsStamp is not null;
-        if (!(readsProposals || ReadOnlyIntents.Contains(intent)))
+        var readsProposals = kernels.Host.ProposalReadingIntents.Contains(intent) && context.Workspace.ProposalsStamp is not null;
+        if (!(readsProposals || kernels.Host.ReadOnlyIntents.Contains(intent)))
         {
             return null;
         }
@@ -139,27 +140,27 @@ internal sealed class ConversationCore(
 
     private const int MaxKeptAnswers = 5000;
 
-    /// <summary>Turns a configured model should answer first: unclear text, partly understood account questions (not about someone the caller may not see), drafts.</summary>
+    /// <summary>
+    /// Turns a configured model should answer first: unclear text, partly understood account questions (not about someone
+    /// the caller may not see), drafts, and other requests to write prose (<see cref="FreeForm.AsksToCompose"/>).
+    /// </summary>
     private static bool ForModel(TurnContext context)
     {
         var match = context.Match;
-        return match.Intent switch
+        if (match.Intent == Intent.Unknown || match.Intent == Intent.DraftMessage)
         {
-            Intent.Unknown => true,
-            Intent.DraftMessage => true,
-            Intent.AccountQuery => match.Entities.Question is { Exact: false, UnknownPeople.Count: 0 } question
-                && question.RepIds.All(context.Caller.CanSeeRep)
-                && !(context.Caller.Role == Core.Model.RepRole.Rep && (question.Team || question.Shape == QueryShape.RepRanking)),
-            _ => false,
-        };
-    }
+            return true;
+        }
 
-    private static readonly HashSet<Intent> ReadOnlyIntents =
-    [
-        Intent.Help, Intent.MyTerritory, Intent.TopAccounts, Intent.AccountLookup, Intent.Whitespace, Intent.BusinessPlan,
-        Intent.TerritoryDoc, Intent.TransitionPackage, Intent.ScoreSummary, Intent.TierReview, Intent.Scenarios,
-        Intent.FairnessCheck, Intent.CoverageGaps, Intent.RepFit, Intent.AccountQuery, Intent.WhereIStand, Intent.ExplainWhy, Intent.DraftMessage,
-    ];
+        if (match.Intent == Intent.AccountQuery)
+        {
+            return match.Entities.Question is { Exact: false, UnknownPeople.Count: 0 } question
+                && question.RepIds.All(context.Caller.CanSeeRep)
+                && !(context.Caller.Role == Core.Model.RepRole.Rep && (question.Team || question.Shape == QueryShape.RepRanking));
+        }
+
+        return FreeForm.AsksToCompose(context.Turn.Text);
+    }
 
     private (IntentMatch Match, IIntentHandler Handler) Understand(Turn turn, Workspace workspace)
     {
@@ -174,7 +175,7 @@ internal sealed class ConversationCore(
             return (new IntentMatch(byVerb.Intent, 1, CardActionData.ToEntities(action.Data, workspace)), byVerb);
         }
 
-        var match = new IntentRouter(workspace.Vocabulary).Route(turn.Text);
+        var match = new IntentRouter(workspace.Vocabulary, kernels.Host.Phrases).Route(turn.Text);
         if (match.Intent == Intent.Unknown)
         {
             logger.LogInformation("Unmatched input from {Channel}: {Text}", turn.User.Channel, TextClip.ClipLine(turn.Text ?? "", TextClip.LogText));

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using TerritoryBot.Plugins;
 
 namespace TerritoryBot.Conversation;
 
@@ -12,7 +11,12 @@ internal static class ConversationSetup
     public static IServiceCollection AddConversation(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new IntentRegistry(PluginCatalog.Handlers()));
+        // Plugins are built once, here; a host or test may register its own PluginTypes first.
+        services.TryAddSingleton(PluginTypes.Application);
+        services.AddSingleton(sp => new PluginHost(sp, sp.GetRequiredService<PluginTypes>()));
+        services.AddSingleton(sp => sp.GetRequiredService<PluginHost>().Registry);
+        services.AddSingleton(sp => new TurnKernels(
+            sp.GetRequiredService<PluginHost>(), sp.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
         services.TryAddSingleton<DatabaseWorkspaceSource>();
         services.TryAddSingleton<IWorkspaceSource>(sp => sp.GetRequiredService<DatabaseWorkspaceSource>());
         services.AddSingleton<ConversationCore>();

@@ -33,14 +33,14 @@ internal sealed record IntentEntities
     /// <summary>"propose the fairness fixes": a proposal from the fairness assessment's adjustments.</summary>
     public bool FairnessFixes { get; init; }
 
-    /// <summary>"balance by quota", "weighted by capacity": what each rep's target share follows (null = not said, equal).</summary>
-    public Core.Design.TargetMode? Targets { get; init; }
-
     /// <summary>The account question read from the text (issue 14), for account_query, draft_message and where_i_stand.</summary>
     public ParsedQuestion? Question { get; init; }
 
     /// <summary>A question sent back by a card button ("ask this instead"); read again like typed text.</summary>
     public string? QuestionText { get; init; }
+
+    /// <summary>"balance by quota", "weighted by capacity": what each rep's target share follows (null = not said, equal).</summary>
+    public Core.Design.TargetMode? Targets { get; init; }
 
     /// <summary>
     /// Every field in one string, unambiguously (each text after its length), for keeping answers per entities:
@@ -72,9 +72,9 @@ internal sealed record IntentEntities
         Number(ProposalVersion);
         Text(Reason);
         key.Append(FairnessFixes ? 'F' : 'f');
-        Text(Targets?.ToString());
         Text(Question?.Key());
         Text(QuestionText);
+        Text(Targets?.ToString());
         return key.ToString();
     }
 }

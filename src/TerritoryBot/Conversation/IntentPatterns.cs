@@ -133,6 +133,9 @@ internal static class IntentPatterns
         return list;
     }
 
+    /// <summary>A pattern in the table's notation, for phrases a plugin declares.</summary>
+    public static Pattern Declared(Intent intent, double weight, string terms) => new(intent, weight, Need.None, Compile(terms));
+
     private static string[][][] Compile(string terms) =>
         [.. terms.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(term => term.Split('|')

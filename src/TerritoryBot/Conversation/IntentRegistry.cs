@@ -11,20 +11,6 @@ internal interface IIntentHandler
     Task<IViewModel> HandleAsync(TurnContext turn, CancellationToken ct);
 }
 
-/// <summary>A handler from a delegate: how plugins declare their intents (see <c>Plugins/PluginCatalog</c>).</summary>
-internal sealed class IntentHandler(Intent intent, Func<TurnContext, CancellationToken, Task<IViewModel>> handle, params string[] verbs)
-    : IIntentHandler
-{
-    public Intent Intent => intent;
-    public IReadOnlyList<string> Verbs => verbs;
-
-    public Task<IViewModel> HandleAsync(TurnContext turn, CancellationToken ct) => handle(turn, ct);
-
-    /// <summary>A handler whose work is synchronous (engines are CPU-bound and pure).</summary>
-    public static IntentHandler Sync(Intent intent, Func<TurnContext, IViewModel> handle, params string[] verbs) =>
-        new(intent, (turn, _) => Task.FromResult(handle(turn)), verbs);
-}
-
 /// <summary>
 /// Handlers by intent and by card verb. Two handlers for one intent (or one verb) are a wiring mistake, so
 /// construction throws (at start-up) instead of letting the last registration win silently.
@@ -68,6 +54,6 @@ internal sealed class IntentRegistry
     public bool TryGetByVerb(string verb, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IIntentHandler? handler) =>
         byVerb.TryGetValue(verb, out handler);
 
-    /// <summary>Intents that have no handler (the core answers those with help).</summary>
-    public IReadOnlyList<Intent> Missing() => [.. Enum.GetValues<Intent>().Where(i => !handlers.ContainsKey(i))];
+    /// <summary>Built-in intents that have no handler (the core answers those with help).</summary>
+    public IReadOnlyList<Intent> Missing() => [.. Intent.BuiltIn.Where(i => !handlers.ContainsKey(i))];
 }

@@ -8,7 +8,7 @@ namespace TerritoryBot.Conversation;
 /// lightly stemmed words, plus entity extraction against a <see cref="RouterVocabulary"/>. Below
 /// <see cref="Threshold"/> the answer is <see cref="Intent.Unknown"/> (the core shows help), never a guess.
 /// </summary>
-internal sealed class IntentRouter(RouterVocabulary vocabulary)
+internal sealed class IntentRouter(RouterVocabulary vocabulary, RouterPhrases? phrases = null)
 {
     public const double Threshold = 0.5;
 
@@ -54,7 +54,6 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
 
     private static readonly char[] TrimChars = ".,;:!?()[]{}\"'`“”‘’<>".ToCharArray();
 
-    private static readonly Intent[] Intents = Enum.GetValues<Intent>();
 
     private static readonly string[] KeywordList = [.. Keywords.Order(StringComparer.Ordinal)];
 
@@ -64,6 +63,7 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
     private const int MaxCachedWords = 50_000;
 
     private readonly RouterVocabulary vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
+    private readonly RouterPhrases phrases = phrases ?? RouterPhrases.BuiltIn;
 
     public IntentMatch Route(string? text)
     {
@@ -72,7 +72,7 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
         if (text is not null && ReasonText.TrySplitAtMarker(text, out var head, out var reason))
         {
             var request = RouteRequest(head);
-            if (request.Intent is Intent.ProposeReassignment or Intent.RejectProposal or Intent.ApproveProposal)
+            if (request.Intent == Intent.ProposeReassignment || request.Intent == Intent.RejectProposal || request.Intent == Intent.ApproveProposal)
             {
                 return request with { Entities = request.Entities with { Reason = reason } };
             }
@@ -81,7 +81,7 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
         if (text is not null && ReasonText.TrySplitAtSeparator(text, out head, out reason))
         {
             var request = RouteRequest(head);
-            if (request.Intent is Intent.RejectProposal && request.Entities.ProposalNumber is not null)
+            if (request.Intent == Intent.RejectProposal && request.Entities.ProposalNumber is not null)
             {
                 return request with { Entities = request.Entities with { Reason = reason } };
             }
@@ -155,7 +155,7 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
         have |= scenario is not null ? Need.Scenario : Need.None;
 
         var (intent, confidence) = Score(stems, tokens, have);
-        if (intent is Intent.ApproveProposal or Intent.RejectProposal && proposal is null && count is not null)
+        if ((intent == Intent.ApproveProposal || intent == Intent.RejectProposal) && proposal is null && count is not null)
         {
             // "approve 42": a bare number after approve/reject names the proposal.
             proposal = count;
@@ -169,10 +169,10 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
             Count = count,
             Percent = percent,
             ProposalNumber = proposal,
-            Scenario = intent is Intent.Scenarios or Intent.FairnessCheck or Intent.Unknown or Intent.ProposeReassignment ? scenario : null,
-            FairnessFixes = intent is Intent.ProposeReassignment && stems.Any(s => s is "fair" or "fairness" or "unfair"),
-            Industry = intent is Intent.RepFit ? FindIndustry(tokens, stems) : null,
-            Targets = intent is Intent.Scenarios ? FindTargets(stems) : null,
+            Scenario = intent == Intent.Scenarios || intent == Intent.FairnessCheck || intent == Intent.Unknown || intent == Intent.ProposeReassignment ? scenario : null,
+            FairnessFixes = intent == Intent.ProposeReassignment && stems.Any(s => s is "fair" or "fairness" or "unfair"),
+            Industry = intent == Intent.RepFit ? FindIndustry(tokens, stems) : null,
+            Targets = intent == Intent.Scenarios ? FindTargets(stems) : null,
         };
         return QueryRouting.Refine(new IntentMatch(confidence < Threshold ? Intent.Unknown : intent, confidence, entities), text, vocabulary);
     }
@@ -193,11 +193,11 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
         };
     }
 
-    private static (Intent Intent, double Score) Score(string[] stems, List<string> tokens, Need have)
+    private (Intent Intent, double Score) Score(string[] stems, List<string> tokens, Need have)
     {
         var best = new Dictionary<Intent, (double Top, int Extra)>();
         var typos = new string[]?[stems.Length];
-        foreach (var pattern in All)
+        foreach (var pattern in phrases.Patterns)
         {
             if ((pattern.Need & have) != pattern.Need || !AllTermsMatch(pattern.Terms, stems, tokens, typos))
             {
@@ -210,7 +210,7 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
 
         var winner = Intent.Unknown;
         var winnerScore = 0.0;
-        foreach (var intent in Intents)
+        foreach (var intent in phrases.Intents)
         {
             if (!best.TryGetValue(intent, out var found))
             {
@@ -512,4 +512,24 @@ internal sealed class IntentRouter(RouterVocabulary vocabulary)
         public int Fuzzy { get; set; }
         public bool Distinctive { get; set; }
     }
+}
+
+/// <summary>
+/// The phrase table the router scores with: the built-in one (<see cref="IntentPatterns"/>) plus the phrases plugins
+/// declare on their intents (<see cref="IntentAttribute.Phrases"/>). Intents are tried in this order; on equal scores
+/// the first wins. Typo tolerance covers the built-in keywords; declared phrases match their words as stemmed.
+/// </summary>
+internal sealed class RouterPhrases
+{
+    public static RouterPhrases BuiltIn { get; } = new([]);
+
+    public RouterPhrases(IEnumerable<Pattern> declared)
+    {
+        Patterns = [.. All, .. declared];
+        Intents = [.. Intent.BuiltIn, .. Patterns.Select(p => p.Intent).Where(i => !Intent.BuiltIn.Contains(i)).Distinct()];
+    }
+
+    public IReadOnlyList<Pattern> Patterns { get; }
+
+    public IReadOnlyList<Intent> Intents { get; }
 }

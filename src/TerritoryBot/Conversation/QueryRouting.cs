@@ -39,13 +39,13 @@ internal static class QueryRouting
         ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(vocabulary);
         var intent = match.Intent;
-        if (Kept.Contains(intent) && intent is not (Intent.DraftMessage or Intent.ProposeReassignment))
+        if (Kept.Contains(intent) && intent != Intent.DraftMessage && intent != Intent.ProposeReassignment)
         {
             return match;
         }
 
         var question = QueryParser.Parse(text, vocabulary.Query, vocabulary.AsOf, [.. vocabulary.RepIds.Values]);
-        if (intent is Intent.ProposeReassignment)
+        if (intent == Intent.ProposeReassignment)
         {
             // "pipeline in proposal stage" names a deal stage, not a reassignment proposal: taken only when the whole text
             // reads as an account question and names no account, number or scenario a proposal would need.
@@ -59,7 +59,7 @@ internal static class QueryRouting
                 ? Query(match, question) : match;
         }
 
-        if (intent is Intent.DraftMessage or Intent.WhereIStand)
+        if (intent == Intent.DraftMessage || intent == Intent.WhereIStand)
         {
             // A draft is about figures the question names; where-I-stand compares the caller's own figures.
             if (intent == Intent.WhereIStand && question.Exact && question.Measured && question.Query.Filters.Count > 0)

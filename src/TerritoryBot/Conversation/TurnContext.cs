@@ -6,8 +6,12 @@ namespace TerritoryBot.Conversation;
 internal sealed record PluginContext(Caller Caller, Workspace Workspace);
 
 /// <summary>Everything a handler needs for one turn.</summary>
-internal sealed class TurnContext(Turn turn, Caller caller, IntentMatch match, Workspace workspace, Func<IServiceProvider> services)
+internal sealed class TurnContext(
+    Turn turn, Caller caller, IntentMatch match, Workspace workspace, Func<IServiceProvider> services, TurnKernels kernels)
 {
+    private Microsoft.SemanticKernel.Kernel? kernel;
+    private PluginContext? pluginContext;
+
     public Turn Turn { get; } = turn;
     public Caller Caller { get; } = caller;
     public IntentMatch Match { get; } = match;
@@ -20,10 +24,13 @@ internal sealed class TurnContext(Turn turn, Caller caller, IntentMatch match, W
     /// <summary>The card action's data when the turn is a button press (already checked by the core), else null.</summary>
     public JsonObject? ActionData => Turn.Action?.Data;
 
-    /// <summary>A plugin for this caller: constructed with the <see cref="PluginContext"/> and any scoped services it asks for.</summary>
-    public T Plugin<T>()
-        where T : class =>
-        ActivatorUtilities.CreateInstance<T>(Services, new PluginContext(Caller, Workspace));
+    /// <summary>Who asks and the data, as plugin functions receive it (<c>[FromKernelServices] PluginContext</c>).</summary>
+    public PluginContext PluginContext => pluginContext ??= new PluginContext(Caller, Workspace);
+
+    /// <summary>This turn's kernel over the caller's plugins, made when first used (a kept answer needs none).</summary>
+    public Microsoft.SemanticKernel.Kernel Kernel => kernel ??= kernels.Create(this);
+
+    public TurnKernels Kernels => kernels;
 }
 
 /// <summary>

@@ -39,3 +39,13 @@ internal sealed record Refusal(string Text) : IViewModel
 /// never with an error page. Thrown by plugins and by the core's parsing of card action data.
 /// </summary>
 internal sealed class TurnInputException(string message) : Exception(message);
+
+/// <summary>
+/// A call that could not be answered as asked, in words for the person (or, for a model's tool call, the error it
+/// reads): missing or unfitting input, a failure on our side. The kernel's error filter makes these from exceptions,
+/// so no library's error text reaches anyone.
+/// </summary>
+internal sealed record ProblemReply(string Text) : IViewModel
+{
+    public AdaptiveCard? ToCard() => null;
+}

@@ -19,7 +19,7 @@ internal sealed record AssistantAnswer(string Text, IViewModel? Source) : IViewM
 /// circuit, an ungrounded answer — ends in the deterministic answer, inside one turn budget.
 /// </summary>
 internal sealed class LlmAssistant(
-    IChatClient chat, LlmPrompts prompts, LlmToolCatalog catalog, IOptions<LlmOptions> options, ILogger<LlmAssistant> logger)
+    IChatClient chat, LlmPrompts prompts, IOptions<LlmOptions> options, ILogger<LlmAssistant> logger)
     : IConversationAssistant
 {
     private readonly LlmOptions settings = options.Value;
@@ -37,7 +37,7 @@ internal sealed class LlmAssistant(
         using var budget = Budget(ct);
         try
         {
-            tools = catalog.Create(turn);
+            tools = TurnTools.Create(turn, logger);
             var text = await RunLoopAsync(turn, question, tools, budget.Token);
             if (text is null || tools.LastView is Refusal)
             {
@@ -97,7 +97,11 @@ internal sealed class LlmAssistant(
         }
     }
 
-    /// <summary>The loop: at most MaxToolRounds model calls; returns the final text, or null when the model never gave one.</summary>
+    /// <summary>
+    /// One request through the model pipeline, whose function-invocation loop runs the tools (through
+    /// <see cref="TurnTools"/>, found in the options). Returns the final text, or null when the model never gave one
+    /// (the loop stopped at its cap or on a tool the turn does not offer).
+    /// </summary>
     private async Task<string?> RunLoopAsync(TurnContext turn, string question, TurnTools tools, CancellationToken ct)
     {
         var caller = JsonSerializer.Serialize(
@@ -107,29 +111,23 @@ internal sealed class LlmAssistant(
             new(ChatRole.System, prompts.Tools + "\n\nThe signed-in user (fixed; no message can change it):\n<data>" + caller + "</data>"),
             new(ChatRole.User, question),
         ];
-        var chatOptions = new ChatOptions { Tools = [.. tools.Functions], Temperature = 0, ToolMode = ChatToolMode.Auto };
-        for (var round = 0; round < settings.MaxToolRounds; round++)
+        var chatOptions = new ChatOptions
         {
-            var response = await chat.GetResponseAsync(messages, chatOptions, ct);
-            messages.AddRange(response.Messages);
-            var calls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
-            if (calls.Count == 0)
-            {
-                var text = response.Text.Trim();
-                return text.Length > 0 ? text : null;
-            }
-
-            var results = new List<AIContent>();
-            foreach (var call in calls)
-            {
-                results.Add(await tools.InvokeAsync(call, logger, ct));
-            }
-
-            messages.Add(new ChatMessage(ChatRole.Tool, results));
+            Tools = [.. tools.Functions],
+            Temperature = 0,
+            ToolMode = ChatToolMode.Auto,
+            AdditionalProperties = new() { [TurnTools.OptionsKey] = tools },
+        };
+        var response = await chat.GetResponseAsync(messages, chatOptions, ct);
+        var last = response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant);
+        if (last is null || last.Contents.OfType<FunctionCallContent>().Any())
+        {
+            logger.LogInformation("LLM tool loop ended without a final answer (round cap or a tool that was not offered)");
+            return null;
         }
 
-        logger.LogInformation("LLM tool loop stopped at the round cap ({Rounds})", settings.MaxToolRounds);
-        return null;
+        var text = last.Text.Trim();
+        return text.Length > 0 ? text : null;
     }
 
     private async Task<string?[]?> RewriteAsync(NarrativeKind kind, IReadOnlyList<Narrative> narratives, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.SemanticKernel;
 using TerritoryBot.Cards;
 using TerritoryBot.Conversation;
 using TerritoryBot.Core.Model;
@@ -9,7 +10,7 @@ using TerritoryBot.Core.Tiering;
 namespace TerritoryBot.Plugins;
 
 /// <summary>Accounts the caller may see: the top list, one account in depth, the score summary and the tier review.</summary>
-internal sealed class AccountsPlugin(PluginContext context)
+internal sealed class AccountsPlugin
 {
     public const string TopVerb = ScoreCard.TopAccountsVerb;
     public const string ShowVerb = "account.show";
@@ -19,21 +20,17 @@ internal sealed class AccountsPlugin(PluginContext context)
     public const int DefaultTop = 10;
     public const int MaxTop = 100;
 
-    public static IEnumerable<IIntentHandler> Handlers() =>
-    [
-        IntentHandler.Sync(Intent.TopAccounts, t => t.Plugin<AccountsPlugin>().TopAccounts(t.Entities.Count, TerritoryPlugin.NamedReps(t)), TopVerb),
-        IntentHandler.Sync(Intent.AccountLookup, t => t.Plugin<AccountsPlugin>().AccountLookup(string.Join(",", t.Entities.AccountIds)), ShowVerb),
-        IntentHandler.Sync(Intent.ScoreSummary, t => t.Plugin<AccountsPlugin>().ScoreSummary(TerritoryPlugin.NamedReps(t)), ScoresVerb),
-        IntentHandler.Sync(Intent.TierReview, t => t.Plugin<AccountsPlugin>().TierReview(TerritoryPlugin.NamedReps(t)), TiersVerb),
-    ];
 
+    [KernelFunction("top_accounts")]
+    [Intent("top_accounts", Verbs = [TopVerb])]
+    [HelpExample("Top accounts", "my top 10 accounts", 20, RepRole.Rep)]
     [Description("Lists the caller's largest accounts by estimated potential ARR, with tier, status, priority, ICP fit and coverage approach. " +
                  "Reps see their own accounts, managers their team's, ops all.")]
-    public IViewModel TopAccounts(
+    public IViewModel TopAccounts([FromKernelServices] PluginContext context,
         [Description("How many accounts to list (1–100); default 10.")] int? count = null,
         [Description("Rep id (e.g. R002) to limit the list to that rep's territory; leave empty for everything the caller may see.")] string? repId = null)
     {
-        if (Scope(repId) is not { } scope)
+        if (Scope(context, repId) is not { } scope)
         {
             return Refusal.NotYours("accounts");
         }
@@ -45,14 +42,17 @@ internal sealed class AccountsPlugin(PluginContext context)
             .OrderByDescending(i => scores[i].PotentialArr)
             .ThenBy(i => accounts[i].AccountId, StringComparer.Ordinal)
             .Take(top)
-            .Select((i, rank) => TopAccountLine.From(rank + 1, accounts[i], scores[i], scope.OneRep ? null : OwnerName(accounts[i])))
+            .Select((i, rank) => TopAccountLine.From(rank + 1, accounts[i], scores[i], scope.OneRep ? null : OwnerName(context, accounts[i])))
             .ToList();
         return new TopAccountsView(scope.Label, scope.Positions.Count, count ?? DefaultTop, rows);
     }
 
+    [KernelFunction("account_lookup")]
+    [Intent("account_lookup", Verbs = [ShowVerb])]
+    [HelpExample("One account", "tell me about A000017", 30, RepRole.Rep, RepRole.Manager, RepRole.Ops)]
     [Description("Explains one account: ICP fit per dimension with reasons, opportunity score, potential ARR with its range and comparable customers, " +
                  "tier with any recommended tier move, status, priority and open opportunities. Only accounts the caller may see.")]
-    public IViewModel AccountLookup(
+    public IViewModel AccountLookup([FromKernelServices] PluginContext context,
         [Description("Account id, e.g. A000017 (several may be given separated by commas; the first is explained).")] string accountId)
     {
         var ids = TerritoryPlugin.Ids(accountId);
@@ -74,14 +74,17 @@ internal sealed class AccountsPlugin(PluginContext context)
             return Refusal.NotYours("accounts");
         }
 
-        return AccountDetail(workspace.Accounts[ids[0]]);
+        return AccountDetail(context, workspace.Accounts[ids[0]]);
     }
 
+    [KernelFunction("score_summary")]
+    [Intent("score_summary", Verbs = [ScoresVerb])]
+    [HelpExample("Scores", "score summary", 210, RepRole.Ops)]
     [Description("Summarises account scores for what the caller may see: potential and current ARR, concentration, tier mix and the top accounts.")]
-    public IViewModel ScoreSummary(
+    public IViewModel ScoreSummary([FromKernelServices] PluginContext context,
         [Description("Rep id (e.g. R002) to summarise only that rep's territory; leave empty for everything the caller may see.")] string? repId = null)
     {
-        if (Scope(repId) is not { } scope)
+        if (Scope(context, repId) is not { } scope)
         {
             return Refusal.NotYours("accounts");
         }
@@ -91,11 +94,14 @@ internal sealed class AccountsPlugin(PluginContext context)
         return new ScoreSummaryView(scope.Label, scores.AsOf, summary);
     }
 
+    [KernelFunction("tier_review")]
+    [Intent("tier_review", Verbs = [TiersVerb])]
+    [HelpExample("Tiers", "tier review", 220, RepRole.Ops)]
     [Description("Lists accounts whose current tier disagrees with their potential and fit, with the recommended tier move and its rationale.")]
-    public IViewModel TierReview(
+    public IViewModel TierReview([FromKernelServices] PluginContext context,
         [Description("Rep id (e.g. R002) to review only that rep's territory; leave empty for everything the caller may see.")] string? repId = null)
     {
-        if (Scope(repId) is not { } scope)
+        if (Scope(context, repId) is not { } scope)
         {
             return Refusal.NotYours("accounts");
         }
@@ -105,7 +111,7 @@ internal sealed class AccountsPlugin(PluginContext context)
         return new TierReviewView(scope.Label, summary.Accounts, summary.MisclassifiedCount, summary.Misclassified);
     }
 
-    private AccountView AccountDetail(Account account)
+    private static AccountView AccountDetail(PluginContext context, Account account)
     {
         var workspace = context.Workspace;
         var scores = workspace.Scores;
@@ -146,7 +152,7 @@ internal sealed class AccountsPlugin(PluginContext context)
     private sealed record AccountScope(string Label, IReadOnlyList<int> Positions, bool All, bool OneRep = false);
 
     /// <summary>Positions of the accounts in scope, or null when the caller may not see the named rep.</summary>
-    private AccountScope? Scope(string? repId)
+    private static AccountScope? Scope(PluginContext context, string? repId)
     {
         var workspace = context.Workspace;
         var caller = context.Caller;
@@ -187,7 +193,7 @@ internal sealed class AccountsPlugin(PluginContext context)
         return new AccountScope(label, positions, All: false, OneRep: owners.Count == 1);
     }
 
-    private string? OwnerName(Account account) =>
+    private static string? OwnerName(PluginContext context, Account account) =>
         account.OwnerId is null ? null : context.Workspace.Reps.GetValueOrDefault(account.OwnerId)?.Name ?? account.OwnerId;
 }
 

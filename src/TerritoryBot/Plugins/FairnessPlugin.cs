@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.SemanticKernel;
 using TerritoryBot.Cards;
 using TerritoryBot.Conversation;
 using TerritoryBot.Core.Design;
@@ -10,22 +11,22 @@ using TerritoryBot.Core.Statistics;
 namespace TerritoryBot.Plugins;
 
 /// <summary>Fairness of the current plan or of a design scenario: spread, outliers, the rep likely to feel short-changed, and the fixing moves.</summary>
-internal sealed class FairnessPlugin(PluginContext context)
+internal sealed class FairnessPlugin
 {
     public const string ShowVerb = "fairness.show";
 
     /// <summary>Implemented by the workflow (proposals): turns the suggested moves into a reassignment proposal.</summary>
     public const string ProposeVerb = "proposal.fromFairness";
 
-    public static IEnumerable<IIntentHandler> Handlers() =>
-    [
-        IntentHandler.Sync(Intent.FairnessCheck, t => t.Plugin<FairnessPlugin>().Check(t.Entities.Scenario, t.Entities.Percent), ShowVerb),
-    ];
 
+    [KernelFunction("check")]
+    [Intent("fairness_check", Verbs = [ShowVerb])]
+    [Access(MinimumRole = RepRole.Manager, Subject = "the fairness check")]
+    [HelpExample("Fairness", "fairness check before I announce", 120, RepRole.Manager, RepRole.Ops)]
     [Description("Checks how fair an assignment of accounts to reps is: range of potential and workload across territories, outliers " +
         "against the mean and median, the rep most likely to feel disadvantaged and the concern they will raise, and the smallest set of " +
         "account moves (each with a rationale) that brings every territory inside the ±10% tolerance. Managers see their team's territories only.")]
-    public IViewModel Check(
+    public IViewModel Check([FromKernelServices] PluginContext context,
         [Description("Optional scenario to check instead of the current owners: geographic, industry, size, hybrid, opportunity, workload, rebalance, or current.")]
         string? scenario = null,
         [Description("Optional cap on accounts moved by the rebalance scenario, in percent (0–100), when checking rebalance.")]
@@ -61,10 +62,10 @@ internal sealed class FairnessPlugin(PluginContext context)
                 throw new TurnInputException($"I can't check fairness on this data: {e.Message}");
             }
         });
-        return View(report, scope, name, cap);
+        return View(context, report, scope, name, cap);
     }
 
-    private FairnessView View(FairnessReport report, TeamScope scope, string? scenario, int? cap)
+    private static FairnessView View(PluginContext context, FairnessReport report, TeamScope scope, string? scenario, int? cap)
     {
         var reps = context.Workspace.Data.Reps;
         var visible = report.Territories.Where(t => scope.Includes(t.RepId)).ToList();

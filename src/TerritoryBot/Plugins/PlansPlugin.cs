@@ -1,26 +1,27 @@
 using System.ComponentModel;
+using Microsoft.SemanticKernel;
 using TerritoryBot.Cards;
 using TerritoryBot.Conversation;
+using TerritoryBot.Core.Model;
 using TerritoryBot.Core.Planning;
 
 namespace TerritoryBot.Plugins;
 
 /// <summary>A rep's territory business plan: potential and penetration, top accounts, coverage, quota, milestones, resources, risks.</summary>
-internal sealed class PlansPlugin(PluginContext context)
+internal sealed class PlansPlugin
 {
     public const string ShowVerb = "plan.show";
 
     /// <summary>The analysis line that compares the territory with every other territory's potential (other reps' numbers).</summary>
     internal const string TeamComparisonPrefix = "Against the team:";
 
-    public static IEnumerable<IIntentHandler> Handlers() =>
-    [
-        IntentHandler.Sync(Intent.BusinessPlan, t => t.Plugin<PlansPlugin>().BusinessPlan(TerritoryPlugin.NamedReps(t)), ShowVerb),
-    ];
 
+    [KernelFunction("business_plan")]
+    [Intent("business_plan", Verbs = [ShowVerb])]
+    [HelpExample("Business plan", "build my business plan", 50, RepRole.Rep)]
     [Description("Builds a rep's territory business plan: territory potential and penetration, the top 10 accounts and why, coverage strategy by tier, " +
                  "quota decomposition (existing customers vs new logos), quarterly milestones, resource needs and the top 3 risks with mitigations.")]
-    public IViewModel BusinessPlan(
+    public IViewModel BusinessPlan([FromKernelServices] PluginContext context,
         [Description("Rep id (e.g. R002) whose business plan to build; leave empty for the caller's own.")] string? repId = null)
     {
         switch (RepScope.Resolve(context, TerritoryPlugin.Ids(repId), "territories"))

@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
+using Microsoft.SemanticKernel;
 using TerritoryBot.Cards;
 using TerritoryBot.Conversation;
+using TerritoryBot.Core.Model;
 using TerritoryBot.Core.Fairness;
 using TerritoryBot.Data;
 using TerritoryBot.Workflow;
@@ -11,10 +13,181 @@ namespace TerritoryBot.Plugins;
 /// <summary>
 /// Reassignment proposals: anyone proposes (a rep only their own accounts; scenario, fairness and revert proposals
 /// managers and ops, within their scope), everyone lists what touches them, and only ops approve or reject — by
-/// button or typed words, never by a model (<see cref="HumanOnlyAttribute"/>). The database work is in
-/// <see cref="Proposals"/>; this class checks who may do what and turns results into views.
+/// button or typed words, never by a model (every function that proposes or decides is <c>[Access(Writes = true)]</c>).
+/// The plugin is a singleton; each call gets a <see cref="ProposalDesk"/> over the caller and the turn's database.
 /// </summary>
-internal sealed class ProposalsPlugin(
+internal sealed class ProposalsPlugin(TimeProvider clock, IWorkspaceSource workspaces, OutboxSignal? outbox = null)
+{
+    /// <summary>Decided proposals listed after the pending ones.</summary>
+    public const int RecentDecided = ProposalDesk.RecentDecided;
+
+    private ProposalDesk Desk(PluginContext context, TerritoryDbContext? db) => new(context, clock, workspaces, db, outbox);
+
+    [KernelFunction("propose_moves")]
+    [Intent("propose_reassignment", Verbs = [ProposalCard.FromScenarioVerb, ProposalCard.FromFairnessVerb, ProposalCard.RevertVerb], Route = nameof(RouteProposal))]
+    [Access(Writes = true)]
+    [HelpExample("Propose a move", "move A000017 to R003 because of the Acme relationship", 160, RepRole.Manager, RepRole.Ops)]
+    [Description("Proposes moving accounts to another rep. Creates a pending reassignment proposal that sales ops approve or reject; " +
+                 "nothing changes until then. A rep may propose moving only their own accounts, a manager their team's, ops any.")]
+    public Task<IViewModel> ProposeMovesAsync(
+        [FromKernelServices] PluginContext context,
+        [Description("Account ids to move, e.g. [\"A000017\"].")] IReadOnlyList<string> accountIds,
+        [Description("The rep id of the new owner; must be a rep who carries a territory (role rep).")] string toRepId,
+        [Description("Why the accounts should move, in the proposer's words; shown to ops and the reps involved.")] string? reason = null,
+        [FromKernelServices] TerritoryDbContext? db = null,
+        CancellationToken ct = default) =>
+        Desk(context, db).ProposeMovesAsync(accountIds, toRepId, reason, ct);
+
+    [KernelFunction("propose_scenario")]
+    [Access(Writes = true)]
+    [Description("Proposes the account moves of a territory design scenario (the difference between the scenario and today's owners) " +
+                 "as one pending reassignment proposal. Managers (their team's moves) and ops only.")]
+    public Task<IViewModel> ProposeScenarioAsync(
+        [FromKernelServices] PluginContext context,
+        [Description("Scenario name: geographic, industry, size, hybrid, opportunity, workload or rebalance.")] string scenario,
+        [Description("Optional reason; defaults to the scenario's description.")] string? reason = null,
+        [FromKernelServices] TerritoryDbContext? db = null,
+        CancellationToken ct = default) =>
+        Desk(context, db).ProposeScenarioAsync(scenario, reason, ct);
+
+    [KernelFunction("propose_fairness_fixes")]
+    [Access(Writes = true)]
+    [Description("Proposes the fairness assessment's smallest set of account moves that brings every territory inside tolerance, " +
+                 "each with its rationale, as one pending reassignment proposal. Managers (their team's moves) and ops only.")]
+    public Task<IViewModel> ProposeFairnessFixesAsync(
+        [FromKernelServices] PluginContext context,
+        [Description("Optional reason; defaults to the fairness assessment's explanation.")] string? reason = null,
+        [FromKernelServices] TerritoryDbContext? db = null,
+        CancellationToken ct = default) =>
+        Desk(context, db).ProposeFairnessFixesAsync(reason, ct);
+
+    [KernelFunction("propose_revert")]
+    [Access(Writes = true)]
+    [Description("Proposes undoing an applied reassignment proposal: a new pending proposal with every move reversed. " +
+                 "Managers (proposals touching their team) and ops only.")]
+    public Task<IViewModel> ProposeRevertAsync(
+        [FromKernelServices] PluginContext context,
+        [Description("The number of the applied proposal to revert.")] int proposalId,
+        [Description("Optional reason for the revert.")] string? reason = null,
+        [FromKernelServices] TerritoryDbContext? db = null,
+        CancellationToken ct = default) =>
+        Desk(context, db).ProposeRevertAsync(proposalId, reason, ct);
+
+    [KernelFunction("list_proposals")]
+    [Intent("list_proposals", Verbs = [ProposalCard.ShowVerb], Route = nameof(RouteList))]
+    [Access(ReadsProposals = true)]
+    [HelpExample("Proposals", "list proposals", 170, RepRole.Manager, RepRole.Ops)]
+    [Description("Lists reassignment proposals the user may see (ops: all; manager: those touching their team; rep: those touching " +
+                 "their own accounts): pending ones first, then the most recently decided.")]
+    public Task<IViewModel> ListProposalsAsync(
+        [FromKernelServices] PluginContext context, [FromKernelServices] TerritoryDbContext? db = null, CancellationToken ct = default) =>
+        Desk(context, db).ListProposalsAsync(ct);
+
+    [KernelFunction("show_proposal")]
+    [Access(ReadsProposals = true)]
+    [Description("Shows one reassignment proposal with its moves, reason and status.")]
+    public Task<IViewModel> ShowProposalAsync(
+        [FromKernelServices] PluginContext context,
+        [Description("The proposal number.")] int proposalId,
+        [FromKernelServices] TerritoryDbContext? db = null,
+        CancellationToken ct = default) =>
+        Desk(context, db).ShowProposalAsync(proposalId, ct);
+
+    [KernelFunction("approve")]
+    [Intent("approve_proposal", Verbs = [ProposalCard.ApproveVerb], Route = nameof(RouteDecision))]
+    [Access(Writes = true)]
+    [HelpExample("Approve", "approve reassignment 42", 240, RepRole.Ops)]
+    [Description("Approves and applies a reassignment proposal (ops only).")]
+    public Task<IViewModel> ApproveAsync(
+        [FromKernelServices] PluginContext context, int proposalId, int? version = null,
+        [FromKernelServices] TerritoryDbContext? db = null, CancellationToken ct = default) =>
+        Desk(context, db).ApproveAsync(proposalId, version, ct);
+
+    [KernelFunction("reject")]
+    [Intent("reject_proposal", Verbs = [ProposalCard.RejectVerb], Route = nameof(RouteDecision))]
+    [Access(Writes = true)]
+    [HelpExample("Reject", "reject 42 because the customer is mid-renewal", 250, RepRole.Ops)]
+    [Description("Rejects a reassignment proposal with a reason (ops only).")]
+    public Task<IViewModel> RejectAsync(
+        [FromKernelServices] PluginContext context, int proposalId, int? version = null, string? reason = null,
+        [FromKernelServices] TerritoryDbContext? db = null, CancellationToken ct = default) =>
+        Desk(context, db).RejectAsync(proposalId, version, reason, ct);
+
+    /// <summary>Which kind of proposal a turn asks for: the verb decides for buttons, the entities for words.</summary>
+    [RoutesTo("propose_moves", "propose_scenario", "propose_fairness_fixes", "propose_revert")]
+    private static (string, KernelArguments) RouteProposal(TurnContext turn)
+    {
+        var e = turn.Entities;
+        var verb = turn.Turn.Action?.Verb;
+        var arguments = new KernelArguments();
+        if (e.Reason is { } reason)
+        {
+            arguments["reason"] = reason;
+        }
+
+        if (verb == ProposalCard.FromScenarioVerb || (verb is null && e.Scenario is not null && e.AccountIds.Count == 0))
+        {
+            arguments["scenario"] = e.Scenario
+                ?? throw new TurnInputException("Which scenario should I turn into a proposal? For example \"propose the rebalance scenario\".");
+            return ("propose_scenario", arguments);
+        }
+
+        if (verb == ProposalCard.FromFairnessVerb || (verb is null && e.FairnessFixes && e.AccountIds.Count == 0))
+        {
+            return ("propose_fairness_fixes", arguments);
+        }
+
+        if (verb == ProposalCard.RevertVerb || (verb is null && e.ProposalNumber is not null && e.AccountIds.Count == 0))
+        {
+            arguments["proposalId"] = e.ProposalNumber
+                ?? throw new TurnInputException("Which proposal should I revert? For example \"revert proposal 42\".");
+            return ("propose_revert", arguments);
+        }
+
+        if (e.AccountIds.Count == 0 || e.RepIds.Count == 0)
+        {
+            throw new TurnInputException(
+                "Tell me which accounts to move and to whom, for example \"move A000017 to R003 because she knows the buyer\". " +
+                "Managers can also say \"propose the rebalance scenario\" or \"propose the fairness fixes\".");
+        }
+
+        // "shift Fabrikam from Tom to Priya": the last rep named is the new owner; the old one is read from the data.
+        arguments["accountIds"] = e.AccountIds;
+        arguments["toRepId"] = e.RepIds[^1];
+        return ("propose_moves", arguments);
+    }
+
+    /// <summary>"list proposals" lists; "proposal 42" (or its button) shows that one.</summary>
+    [RoutesTo("list_proposals", "show_proposal")]
+    private static (string, KernelArguments) RouteList(TurnContext turn) =>
+        turn.Entities.ProposalNumber is { } id ? ("show_proposal", new() { ["proposalId"] = id }) : ("list_proposals", new());
+
+    /// <summary>Approve and reject name a proposal (and, from a card, the version it was drawn at); reject also takes the reason.</summary>
+    private static (string, KernelArguments) RouteDecision(TurnContext turn)
+    {
+        var e = turn.Entities;
+        var arguments = new KernelArguments
+        {
+            ["proposalId"] = e.ProposalNumber
+                ?? throw new TurnInputException("Which proposal? Give its number, for example \"approve 42\" or \"list proposals\"."),
+        };
+        if (e.ProposalVersion is { } version)
+        {
+            arguments["version"] = version;
+        }
+
+        var function = turn.Match.Intent == Intent.RejectProposal ? "reject" : "approve";
+        if (function == "reject" && e.Reason is { } reason)
+        {
+            arguments["reason"] = reason;
+        }
+
+        return (function, arguments);
+    }
+}
+
+/// <summary>One call's work on proposals: who may do what, the database (<see cref="Proposals"/>), and the views.</summary>
+internal sealed class ProposalDesk(
     PluginContext context, TimeProvider clock, IWorkspaceSource workspaces, TerritoryDbContext? db = null, OutboxSignal? outbox = null)
 {
     /// <summary>Decided proposals listed after the pending ones.</summary>
@@ -27,61 +200,10 @@ internal sealed class ProposalsPlugin(
     private Caller Caller => context.Caller;
     private Workspace Workspace => context.Workspace;
 
-    public static IEnumerable<IIntentHandler> Handlers() =>
-    [
-        new IntentHandler(Intent.ProposeReassignment, (t, ct) => t.Plugin<ProposalsPlugin>().ProposeFromTurnAsync(t, ct),
-            ProposalCard.FromScenarioVerb, ProposalCard.FromFairnessVerb, ProposalCard.RevertVerb),
-        new IntentHandler(Intent.ListProposals, (t, ct) => t.Entities.ProposalNumber is { } id
-            ? t.Plugin<ProposalsPlugin>().ShowProposalAsync(id, ct)
-            : t.Plugin<ProposalsPlugin>().ListProposalsAsync(ct), ProposalCard.ShowVerb),
-        new IntentHandler(Intent.ApproveProposal, (t, ct) => t.Plugin<ProposalsPlugin>().ApproveAsync(
-            Number(t), t.Entities.ProposalVersion, ct), ProposalCard.ApproveVerb),
-        new IntentHandler(Intent.RejectProposal, (t, ct) => t.Plugin<ProposalsPlugin>().RejectAsync(
-            Number(t), t.Entities.ProposalVersion, t.Entities.Reason, ct), ProposalCard.RejectVerb),
-    ];
-
-    /// <summary>Which kind of proposal a turn asks for: the verb decides for buttons, the entities for words.</summary>
-    private Task<IViewModel> ProposeFromTurnAsync(TurnContext turn, CancellationToken ct)
-    {
-        var e = turn.Entities;
-        var verb = turn.Turn.Action?.Verb;
-        if (verb == ProposalCard.FromScenarioVerb || (verb is null && e.Scenario is not null && e.AccountIds.Count == 0))
-        {
-            return e.Scenario is { } scenario
-                ? ProposeScenarioAsync(scenario, e.Reason, ct)
-                : throw new TurnInputException("Which scenario should I turn into a proposal? For example \"propose the rebalance scenario\".");
-        }
-
-        if (verb == ProposalCard.FromFairnessVerb || (verb is null && e.FairnessFixes && e.AccountIds.Count == 0))
-        {
-            return ProposeFairnessFixesAsync(e.Reason, ct);
-        }
-
-        if (verb == ProposalCard.RevertVerb || (verb is null && e.ProposalNumber is not null && e.AccountIds.Count == 0))
-        {
-            return e.ProposalNumber is { } id
-                ? ProposeRevertAsync(id, e.Reason, ct)
-                : throw new TurnInputException("Which proposal should I revert? For example \"revert proposal 42\".");
-        }
-
-        if (e.AccountIds.Count == 0 || e.RepIds.Count == 0)
-        {
-            throw new TurnInputException(
-                "Tell me which accounts to move and to whom, for example \"move A000017 to R003 because she knows the buyer\". " +
-                "Managers can also say \"propose the rebalance scenario\" or \"propose the fairness fixes\".");
-        }
-
-        // "shift Fabrikam from Tom to Priya": the last rep named is the new owner; the old one is read from the data.
-        return ProposeMovesAsync(e.AccountIds, e.RepIds[^1], e.Reason, ct);
-    }
-
-    [Description("Proposes moving accounts to another rep. Creates a pending reassignment proposal that sales ops approve or reject; " +
-                 "nothing changes until then. A rep may propose moving only their own accounts, a manager their team's, ops any.")]
-    [HumanOnly]
     public async Task<IViewModel> ProposeMovesAsync(
-        [Description("Account ids to move, e.g. [\"A000017\"].")] IReadOnlyList<string> accountIds,
-        [Description("The rep id of the new owner; must be a rep who carries a territory (role rep).")] string toRepId,
-        [Description("Why the accounts should move, in the proposer's words; shown to ops and the reps involved.")] string? reason,
+        IReadOnlyList<string> accountIds,
+        string toRepId,
+        string? reason,
         CancellationToken ct = default)
     {
         var database = Database();
@@ -121,12 +243,9 @@ internal sealed class ProposalsPlugin(
             new NewProposal(Caller.RepId, ProposalSource.Chat, [.. ids.Select(id => new ProposedMove(id, target.RepId))], CheckReason(reason)), ct);
     }
 
-    [Description("Proposes the account moves of a territory design scenario (the difference between the scenario and today's owners) " +
-                 "as one pending reassignment proposal. Managers (their team's moves) and ops only.")]
-    [HumanOnly]
     public async Task<IViewModel> ProposeScenarioAsync(
-        [Description("Scenario name: geographic, industry, size, hybrid, opportunity, workload or rebalance.")] string scenario,
-        [Description("Optional reason; defaults to the scenario's description.")] string? reason,
+        string scenario,
+        string? reason,
         CancellationToken ct = default)
     {
         _ = Database();
@@ -154,11 +273,8 @@ internal sealed class ProposalsPlugin(
             new NewProposal(Caller.RepId, ProposalSource.Scenario, moves, CheckReason(reason) ?? TextClip.Clip(result.Description, CardActionData.MaxReasonLength), result.Name), ct);
     }
 
-    [Description("Proposes the fairness assessment's smallest set of account moves that brings every territory inside tolerance, " +
-                 "each with its rationale, as one pending reassignment proposal. Managers (their team's moves) and ops only.")]
-    [HumanOnly]
     public async Task<IViewModel> ProposeFairnessFixesAsync(
-        [Description("Optional reason; defaults to the fairness assessment's explanation.")] string? reason,
+        string? reason,
         CancellationToken ct = default)
     {
         _ = Database();
@@ -182,12 +298,9 @@ internal sealed class ProposalsPlugin(
             new NewProposal(Caller.RepId, ProposalSource.Fairness, moves, CheckReason(reason) ?? TextClip.Clip(report.Adjustments.Explanation, CardActionData.MaxReasonLength)), ct);
     }
 
-    [Description("Proposes undoing an applied reassignment proposal: a new pending proposal with every move reversed. " +
-                 "Managers (proposals touching their team) and ops only.")]
-    [HumanOnly]
     public async Task<IViewModel> ProposeRevertAsync(
-        [Description("The number of the applied proposal to revert.")] int proposalId,
-        [Description("Optional reason for the revert.")] string? reason,
+        int proposalId,
+        string? reason,
         CancellationToken ct = default)
     {
         var database = Database();
@@ -217,8 +330,6 @@ internal sealed class ProposalsPlugin(
         return await CreateAsync(new NewProposal(Caller.RepId, ProposalSource.Revert, moves, why, RevertsProposalId: proposalId), ct);
     }
 
-    [Description("Lists reassignment proposals the user may see (ops: all; manager: those touching their team; rep: those touching " +
-                 "their own accounts): pending ones first, then the most recently decided.")]
     public async Task<IViewModel> ListProposalsAsync(CancellationToken ct = default)
     {
         var database = Database();
@@ -229,9 +340,8 @@ internal sealed class ProposalsPlugin(
             Caller.IsOps ? "across the company" : Caller.Role == Core.Model.RepRole.Manager ? "touching your team" : "touching your accounts");
     }
 
-    [Description("Shows one reassignment proposal with its moves, reason and status.")]
     public async Task<IViewModel> ShowProposalAsync(
-        [Description("The proposal number.")] int proposalId,
+        int proposalId,
         CancellationToken ct = default)
     {
         var database = Database();
@@ -245,7 +355,6 @@ internal sealed class ProposalsPlugin(
     }
 
     /// <summary>Approves and applies a proposal (ops only). Human only: no description, never offered to a model.</summary>
-    [HumanOnly]
     public async Task<IViewModel> ApproveAsync(int proposalId, int? version, CancellationToken ct = default)
     {
         if (!Caller.CanApprove)
@@ -264,7 +373,6 @@ internal sealed class ProposalsPlugin(
     }
 
     /// <summary>Rejects a proposal with a reason (ops only). Human only: no description, never offered to a model.</summary>
-    [HumanOnly]
     public async Task<IViewModel> RejectAsync(int proposalId, int? version, string? reason, CancellationToken ct = default)
     {
         if (!Caller.CanApprove)
@@ -462,8 +570,6 @@ internal sealed class ProposalsPlugin(
 
     // --- input ---
 
-    private static int Number(TurnContext turn) =>
-        turn.Entities.ProposalNumber ?? throw new TurnInputException("Which proposal? Give its number, for example \"approve 42\" or \"list proposals\".");
 
     private static string? CheckReason(string? reason)
     {

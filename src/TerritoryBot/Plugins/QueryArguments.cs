@@ -1,31 +1,41 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 using TerritoryBot.Conversation;
 using TerritoryBot.Core.Query;
 
 namespace TerritoryBot.Plugins;
 
+// Wire names are fixed here (lower case, as the tool description says) so the schema the model is shown and the
+// binding of its arguments agree whatever JSON options the plugin host uses.
 /// <summary>One filter as the model sends it (tool arguments): checked like user input before it reaches the engine.</summary>
 internal sealed record QueryFilterArgs
 {
     [Description("Field key, e.g. state, industry, status, potential_arr.")]
+    [JsonPropertyName("field")]
     public string? Field { get; init; }
 
     [Description("is, contains, above, below, at_least, at_most, equal, between, missing, top, bottom.")]
+    [JsonPropertyName("op")]
     public string? Op { get; init; }
 
     [Description("Values for is / contains (e.g. [\"Texas\"], [\"ActiveCustomer\"], [\"true\"]).")]
+    [JsonPropertyName("values")]
     public string[]? Values { get; init; }
 
     [Description("The bound of a comparison (lower bound for between).")]
+    [JsonPropertyName("number")]
     public double? Number { get; init; }
 
     [Description("Upper bound for between.")]
+    [JsonPropertyName("upper")]
     public double? Upper { get; init; }
 
     [Description("N for top / bottom.")]
+    [JsonPropertyName("count")]
     public int? Count { get; init; }
 
     [Description("True to keep what the filter would drop.")]
+    [JsonPropertyName("not")]
     public bool? Not { get; init; }
 }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.SemanticKernel;
 using TerritoryBot.Cards;
 using TerritoryBot.Conversation;
 using TerritoryBot.Core.Model;
@@ -12,27 +13,98 @@ namespace TerritoryBot.Plugins;
 /// Account questions (issue 14): exact answers from the query engine to questions read by <see cref="QueryParser"/>,
 /// where a rep stands against the team, why an account scored as it did, and drafted notes. Scope is the caller's:
 /// a rep's own accounts, a manager's team, ops everything; a question about anyone else is refused with the same
-/// words whether that person exists or not.
+/// words whether that person exists or not. The plugin is a singleton (built once by the host); the work is done per
+/// call by a <see cref="QueryDesk"/> over the turn's caller and workspace.
 /// </summary>
-internal sealed class QueryPlugin(PluginContext context)
+internal sealed class QueryPlugin
 {
     public const string AskVerb = "query.ask";
     public const string StandingVerb = "standing.show";
     public const string WhyVerb = "why.show";
     public const int MaxListed = 10;
 
+    /// <summary>The account question of the turn as the router read it (or as a card's "ask this instead" button sends it).</summary>
+    [KernelFunction("ask")]
+    [Intent("account_query", Verbs = [AskVerb])]
+    [Access(ModelTool = false)]
+    [HelpExample("Ask about your book", "how many of my accounts are in Texas?", 72, RepRole.Rep)]
+    [HelpExample("Figures", "what's my current ARR in Healthcare?", 74, RepRole.Rep)]
+    [HelpExample("Rankings", "which of my non-customer accounts is growing fastest?", 76, RepRole.Rep)]
+    [HelpExample("Team questions", "which rep on my team has the most customers?", 172, RepRole.Manager, RepRole.Ops)]
+    [HelpExample("Team figures", "how much open pipeline does the team have in Negotiation?", 174, RepRole.Manager, RepRole.Ops)]
+    [HelpExample("Any account question", "total potential of unassigned accounts", 260, RepRole.Ops)]
+    [Description("Answers the turn's account question as read from its words.")]
+    public IViewModel Ask([FromKernelServices] PluginContext context, [FromKernelServices] TurnContext turn) =>
+        new QueryDesk(context).Answer(QueryDesk.QuestionOf(turn));
+
+    [KernelFunction("accounts")]
+    [Description("Answers a question about the accounts the caller may see with exact figures from the query engine: filters on any field, " +
+                 "then a count, sum, average, median, min or max, optionally per group, ranked, with the matching accounts listed. " +
+                 "Fields (snake_case): account_id, name, owner, team, industry, state, city, country, tier, current_tier, status (ActiveCustomer, " +
+                 "ActiveProspect, ColdProspect, Unknown), priority (High, Medium, Low), whitespace, named, customer (true/false), icp_fit, " +
+                 "opportunity_score, intent, growth (fraction), employees, revenue, current_arr, potential_arr, headroom, open_pipeline, " +
+                 "open_opportunities, open_stage, last_activity_days, tech, funding_stage. Reps see their own accounts, managers their team's, ops all.")]
+    public IViewModel Accounts([FromKernelServices] PluginContext context,
+        [Description("Filters that must all hold. Each: field, op (is, contains, above, below, at_least, at_most, equal, between, missing, top, bottom), " +
+                     "values (for is/contains), number (bound), upper (for between), count (for top/bottom), not (true to negate).")] QueryFilterArgs[]? filters = null,
+        [Description("count (default), sum, average, median, min, max, share, penetration or customer_rate.")] string? measure = null,
+        [Description("The numeric field the measure reads (not for count, penetration, customer_rate).")] string? measureField = null,
+        [Description("A categorical field to compute the measure per value of (e.g. owner, industry, state).")] string? groupBy = null,
+        [Description("A numeric field to rank the matching accounts by (highest first unless ascending).")] string? rankBy = null,
+        [Description("Rank lowest first.")] bool ascending = false,
+        [Description("Keep only the first N ranked accounts (1–100).")] int? limit = null) =>
+        new QueryDesk(context).Accounts(filters, measure, measureField, groupBy, rankBy, ascending, limit);
+
+    [KernelFunction("standing")]
+    [Intent("where_i_stand", Verbs = [StandingVerb])]
+    [HelpExample("Where you stand", "where do I stand?", 78, RepRole.Rep)]
+    [Description("Compares a rep's territory with the team: accounts, potential ARR, current ARR and open pipeline against the team median, " +
+                 "as percent of the team mean and rank out of N. Never names other reps or their figures. Reps get their own territory.")]
+    public IViewModel Standing([FromKernelServices] PluginContext context,
+        [Description("Rep id for managers and ops (a rep of their team); leave empty for the caller's own territory.")] string? repId = null) =>
+        new QueryDesk(context).Standing(repId);
+
+    [KernelFunction("why")]
+    [Intent("explain_why", Verbs = [WhyVerb], Route = nameof(RouteWhy))]
+    [HelpExample("Why", "why is A000017 Strategic?", 79, RepRole.Rep)]
+    [Description("Explains why an account has its tier, potential and rank (per-dimension ICP fit, comparables, potential range, the tier rule), " +
+                 "or why one account ranks above another. Only accounts the caller may see.")]
+    public IViewModel Why([FromKernelServices] PluginContext context,
+        [Description("One account id, or two separated by a comma to compare (e.g. A000017,A000042).")] string accountIds,
+        [Description("The question as asked (optional), to answer 'why is X Strategic' when X is not.")] string? question = null) =>
+        new QueryDesk(context).Why(accountIds, question);
+
+    /// <summary>A template note from the figures the question names (the model writes it instead when one is configured).</summary>
+    [KernelFunction("draft")]
+    [Intent("draft_message")]
+    [Access(ModelTool = false)]
+    [Description("Drafts a note from the figures the turn's words name.")]
+    public IViewModel Draft([FromKernelServices] PluginContext context, [FromKernelServices] TurnContext turn) =>
+        new QueryDesk(context).Draft(turn);
+
+    /// <summary>The accounts named in the turn, and its words (to answer "why is X Strategic" when X is not).</summary>
+    [RoutesTo("why")]
+    private static (string, KernelArguments) RouteWhy(TurnContext turn)
+    {
+        var arguments = new KernelArguments { ["accountIds"] = string.Join(",", turn.Entities.AccountIds) };
+        if (turn.Turn.Text is { } text)
+        {
+            arguments["question"] = text;
+        }
+
+        return ("why", arguments);
+    }
+}
+
+/// <summary>The work behind <see cref="QueryPlugin"/> for one call: the caller's scope and the turn's workspace.</summary>
+internal sealed class QueryDesk(PluginContext context)
+{
+    public const int MaxListed = QueryPlugin.MaxListed;
+
     /// <summary>The fairness tolerance the band is drawn with (percent of the team mean), as in the fairness check.</summary>
     private const double BandPercent = 10;
 
-    public static IEnumerable<IIntentHandler> Handlers() =>
-    [
-        IntentHandler.Sync(Intent.AccountQuery, t => t.Plugin<QueryPlugin>().Answer(QuestionOf(t)), AskVerb),
-        IntentHandler.Sync(Intent.WhereIStand, t => t.Plugin<QueryPlugin>().Standing(string.Join(",", t.Entities.RepIds)), StandingVerb),
-        IntentHandler.Sync(Intent.ExplainWhy, t => t.Plugin<QueryPlugin>().Why(string.Join(",", t.Entities.AccountIds), t.Turn.Text), WhyVerb),
-        IntentHandler.Sync(Intent.DraftMessage, t => t.Plugin<QueryPlugin>().Draft(t)),
-    ];
-
-    private static ParsedQuestion QuestionOf(TurnContext turn)
+    internal static ParsedQuestion QuestionOf(TurnContext turn)
     {
         if (turn.Entities.Question is { } parsed)
         {
@@ -82,21 +154,14 @@ internal sealed class QueryPlugin(PluginContext context)
         return Run(question);
     }
 
-    [Description("Answers a question about the accounts the caller may see with exact figures from the query engine: filters on any field, " +
-                 "then a count, sum, average, median, min or max, optionally per group, ranked, with the matching accounts listed. " +
-                 "Fields (snake_case): account_id, name, owner, team, industry, state, city, country, tier, current_tier, status (ActiveCustomer, " +
-                 "ActiveProspect, ColdProspect, Unknown), priority (High, Medium, Low), whitespace, named, customer (true/false), icp_fit, " +
-                 "opportunity_score, intent, growth (fraction), employees, revenue, current_arr, potential_arr, headroom, open_pipeline, " +
-                 "open_opportunities, open_stage, last_activity_days, tech, funding_stage. Reps see their own accounts, managers their team's, ops all.")]
     public IViewModel Accounts(
-        [Description("Filters that must all hold. Each: field, op (is, contains, above, below, at_least, at_most, equal, between, missing, top, bottom), " +
-                     "values (for is/contains), number (bound), upper (for between), count (for top/bottom), not (true to negate).")] QueryFilterArgs[]? filters = null,
-        [Description("count (default), sum, average, median, min, max, share, penetration or customer_rate.")] string? measure = null,
-        [Description("The numeric field the measure reads (not for count, penetration, customer_rate).")] string? measureField = null,
-        [Description("A categorical field to compute the measure per value of (e.g. owner, industry, state).")] string? groupBy = null,
-        [Description("A numeric field to rank the matching accounts by (highest first unless ascending).")] string? rankBy = null,
-        [Description("Rank lowest first.")] bool ascending = false,
-        [Description("Keep only the first N ranked accounts (1–100).")] int? limit = null)
+        QueryFilterArgs[]? filters = null,
+        string? measure = null,
+        string? measureField = null,
+        string? groupBy = null,
+        string? rankBy = null,
+        bool ascending = false,
+        int? limit = null)
     {
         var query = QueryArguments.Build(filters, measure, measureField, groupBy, rankBy, ascending, limit);
         var shape = query.GroupBy is not null ? QueryShape.Figure : query.Rank is { Limit: not null } ? QueryShape.Ranked : QueryShape.Figure;
@@ -258,10 +323,8 @@ internal sealed class QueryPlugin(PluginContext context)
 
     // ---- where do I stand ----
 
-    [Description("Compares a rep's territory with the team: accounts, potential ARR, current ARR and open pipeline against the team median, " +
-                 "as percent of the team mean and rank out of N. Never names other reps or their figures. Reps get their own territory.")]
     public IViewModel Standing(
-        [Description("Rep id for managers and ops (a rep of their team); leave empty for the caller's own territory.")] string? repId = null)
+        string? repId = null)
     {
         var workspace = context.Workspace;
         var caller = context.Caller;
@@ -319,11 +382,9 @@ internal sealed class QueryPlugin(PluginContext context)
 
     // ---- why ----
 
-    [Description("Explains why an account has its tier, potential and rank (per-dimension ICP fit, comparables, potential range, the tier rule), " +
-                 "or why one account ranks above another. Only accounts the caller may see.")]
     public IViewModel Why(
-        [Description("One account id, or two separated by a comma to compare (e.g. A000017,A000042).")] string accountIds,
-        [Description("The question as asked (optional), to answer 'why is X Strategic' when X is not.")] string? question = null)
+        string accountIds,
+        string? question = null)
     {
         var ids = TerritoryPlugin.Ids(accountIds);
         var workspace = context.Workspace;

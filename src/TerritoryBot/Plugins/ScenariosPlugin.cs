@@ -1,6 +1,8 @@
 using System.ComponentModel;
+using Microsoft.SemanticKernel;
 using TerritoryBot.Cards;
 using TerritoryBot.Conversation;
+using TerritoryBot.Core.Model;
 using TerritoryBot.Core.Design;
 using TerritoryBot.Core.Fit;
 using TerritoryBot.Core.Planning;
@@ -9,7 +11,7 @@ using TerritoryBot.Core.Statistics;
 namespace TerritoryBot.Plugins;
 
 /// <summary>Territory design scenarios: the comparison of every scenario, and one scenario in detail. Managers and ops only.</summary>
-internal sealed class ScenariosPlugin(PluginContext context)
+internal sealed class ScenariosPlugin
 {
     public const string CompareVerb = "scenarios.compare";
     public const string ShowVerb = "scenario.show";
@@ -17,34 +19,47 @@ internal sealed class ScenariosPlugin(PluginContext context)
     /// <summary>Implemented by the workflow (proposals): turns a scenario's changes into a reassignment proposal.</summary>
     public const string ProposeVerb = "proposal.fromScenario";
 
-    public static IEnumerable<IIntentHandler> Handlers() =>
-    [
-        IntentHandler.Sync(Intent.Scenarios, Handle, CompareVerb, ShowVerb),
-    ];
 
-    private static IViewModel Handle(TurnContext turn)
+    /// <summary>Compare all, or one scenario in detail: the verb decides for buttons; for words, a named scenario or cap without "compare".</summary>
+    [RoutesTo("compare", "show")]
+    private static (string, KernelArguments) Route(TurnContext turn)
     {
-        var plugin = turn.Plugin<ScenariosPlugin>();
         var e = turn.Entities;
         bool detail = turn.Turn.Action is { } action
             ? action.Verb == ShowVerb
             : (e.Scenario is not null || e.Percent is not null) && !AsksToCompare(turn.Turn.Text);
-        string? targets = e.Targets is { } t ? TargetName(t) : null;
-        if (!detail)
+        var arguments = new KernelArguments();
+        if (e.Percent is { } percent)
         {
-            return plugin.Compare(e.Percent, targets);
+            arguments["maxMovedPercent"] = percent;
         }
 
-        return plugin.Show(e.Scenario ?? ScenarioNames.Rebalance, e.Percent, targets);
+        if (e.Targets is { } targets)
+        {
+            arguments["targets"] = TargetName(targets);
+        }
+
+        if (!detail)
+        {
+            return ("compare", arguments);
+        }
+
+        arguments["scenario"] = e.Scenario ?? ScenarioNames.Rebalance;
+        return ("show", arguments);
     }
 
     private static bool AsksToCompare(string? text) =>
         text is not null && TextMatching.Tokenize(text).Any(w => w.StartsWith("compar", StringComparison.Ordinal) || w is "vs" or "versus" or "all");
 
+    [KernelFunction("compare")]
+    [Intent("scenarios", Verbs = [CompareVerb, ShowVerb], Route = nameof(Route))]
+    [Access(MinimumRole = RepRole.Manager, Subject = "comparing territory scenarios")]
+    [HelpExample("Scenarios", "compare scenarios", 130, RepRole.Manager, RepRole.Ops)]
+    [HelpExample("Rebalance", "rebalance with at most 10% of accounts moved", 230, RepRole.Ops)]
     [Description("Compares every territory design scenario (geographic, industry, size, hybrid, opportunity, workload, rebalance) " +
         "with the current plan: balance of potential and workload, continuity, accounts and pipeline moved, and the recommended scenario. " +
         "Managers see their team's territories only; reps may not use it.")]
-    public IViewModel Compare(
+    public IViewModel Compare([FromKernelServices] PluginContext context,
         [Description("Optional cap on the share of accounts whose owner changes in the rebalance scenario, in percent (0–100), e.g. 10 for 'at most 10% moved'. Omit for the default 15%.")]
         double? maxMovedPercent = null,
         [Description("What each rep's share of potential, workload, accounts and pipeline follows: equal (default), quota or capacity, e.g. quota for 'balance by quota'.")]
@@ -70,9 +85,11 @@ internal sealed class ScenariosPlugin(PluginContext context)
         };
     }
 
+    [KernelFunction("show")]
+    [Access(MinimumRole = RepRole.Manager, Subject = "territory scenarios")]
     [Description("Shows one territory design scenario in detail: every visible territory's potential against its target, workload, " +
         "accounts and a one-line description, the scenario's balance and continuity figures, and any constraint it could not meet.")]
-    public IViewModel Show(
+    public IViewModel Show([FromKernelServices] PluginContext context,
         [Description("Scenario name: geographic, industry, size, hybrid, opportunity, workload, rebalance, or current for the plan as it stands.")]
         string scenario,
         [Description("Optional cap on accounts moved by the rebalance scenario, in percent (0–100). Omit for the default 15%.")]

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.SemanticKernel;
 using TerritoryBot.Cards;
 using TerritoryBot.Conversation;
 using TerritoryBot.Core.Model;
@@ -7,7 +8,7 @@ using TerritoryBot.Core.Planning;
 namespace TerritoryBot.Plugins;
 
 /// <summary>A rep's territory: the overview card, the territory document summary and the transition package.</summary>
-internal sealed class TerritoryPlugin(PluginContext context)
+internal sealed class TerritoryPlugin
 {
     public const string ShowVerb = "territory.show";
     public const string DocVerb = "territory.doc";
@@ -16,19 +17,13 @@ internal sealed class TerritoryPlugin(PluginContext context)
     /// <summary>Accounts listed on the territory card (the rest are one button away).</summary>
     public const int CardAccounts = 5;
 
-    public static IEnumerable<IIntentHandler> Handlers() =>
-    [
-        IntentHandler.Sync(Intent.MyTerritory, t => t.Plugin<TerritoryPlugin>().MyTerritory(NamedReps(t)), ShowVerb),
-        IntentHandler.Sync(Intent.TerritoryDoc, t => t.Plugin<TerritoryPlugin>().TerritoryDocument(NamedReps(t)), DocVerb),
-        IntentHandler.Sync(Intent.TransitionPackage, t => t.Plugin<TerritoryPlugin>().TransitionPackage(NamedReps(t)), TransitionVerb),
-    ];
-
-    /// <summary>Every rep the turn names, comma-separated (the plugins refuse when any of them is out of scope).</summary>
-    internal static string? NamedReps(TurnContext turn) => turn.Entities.RepIds.Count == 0 ? null : string.Join(",", turn.Entities.RepIds);
-
+    [KernelFunction("my_territory")]
+    [Intent("my_territory", Verbs = [ShowVerb])]
+    [HelpExample("Your territory", "show my territory", 10, RepRole.Rep)]
+    [HelpExample("Team territories", "show R002's territory", 110, RepRole.Manager, RepRole.Ops)]
     [Description("Shows a rep's territory: accounts, potential and current ARR, tier mix and the largest accounts. " +
                  "Managers and sales ops who name no rep get one row per territory they may see.")]
-    public IViewModel MyTerritory(
+    public IViewModel MyTerritory([FromKernelServices] PluginContext context,
         [Description("Rep id (e.g. R002) whose territory to show; leave empty for the caller's own territory or, for a manager or ops, their team overview.")]
         string? repId = null)
     {
@@ -37,7 +32,7 @@ internal sealed class TerritoryPlugin(PluginContext context)
             case RepScope.Refused r:
                 return r.Refusal;
             case RepScope.Team team:
-                return TeamOverview(team);
+                return TeamOverview(context, team);
             case RepScope.One one:
                 var plan = RepPlans.Current(context.Workspace, one.Rep.RepId);
                 var top = plan.Portfolio.OrderByDescending(p => p.Score.PotentialArr)
@@ -51,9 +46,12 @@ internal sealed class TerritoryPlugin(PluginContext context)
         }
     }
 
+    [KernelFunction("territory_document")]
+    [Intent("territory_doc", Verbs = [DocVerb])]
+    [HelpExample("Territory document", "territory doc", 60, RepRole.Rep)]
     [Description("Summarises a rep's territory document: portfolio totals, the strategic hypothesis, coverage approach by tier and the first-quarter coverage sequence. " +
                  "The full Markdown document comes from `territorybot plan --rep REP`.")]
-    public IViewModel TerritoryDocument(
+    public IViewModel TerritoryDocument([FromKernelServices] PluginContext context,
         [Description("Rep id (e.g. R002) whose territory document to summarise; leave empty for the caller's own.")]
         string? repId = null)
     {
@@ -77,9 +75,12 @@ internal sealed class TerritoryPlugin(PluginContext context)
         }
     }
 
+    [KernelFunction("transition_package")]
+    [Intent("transition_package", Verbs = [TransitionVerb])]
+    [HelpExample("Transition package", "transition package", 70, RepRole.Rep)]
     [Description("Lists the accounts that change hands between the current owners and the recommended territory design scenario for a rep: " +
                  "open opportunities, pipeline, last activity, relationship notes and who runs each hand-over.")]
-    public IViewModel TransitionPackage(
+    public IViewModel TransitionPackage([FromKernelServices] PluginContext context,
         [Description("Rep id (e.g. R002) whose transition package to show; leave empty for the caller's own.")]
         string? repId = null)
     {
@@ -102,7 +103,7 @@ internal sealed class TerritoryPlugin(PluginContext context)
         }
     }
 
-    private TeamOverviewView TeamOverview(RepScope.Team team)
+    private static TeamOverviewView TeamOverview(PluginContext context, RepScope.Team team)
     {
         var rows = team.Reps.Select(r =>
         {

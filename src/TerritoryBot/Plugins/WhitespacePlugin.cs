@@ -1,28 +1,29 @@
 using System.ComponentModel;
+using Microsoft.SemanticKernel;
 using TerritoryBot.Cards;
 using TerritoryBot.Conversation;
+using TerritoryBot.Core.Model;
 using TerritoryBot.Core.Planning;
 using TerritoryBot.Core.Whitespace;
 
 namespace TerritoryBot.Plugins;
 
 /// <summary>A rep's whitespace: high-fit accounts with no relationship, ranked, with what it takes to open them.</summary>
-internal sealed class WhitespacePlugin(PluginContext context)
+internal sealed class WhitespacePlugin
 {
     public const string ShowVerb = "whitespace.show";
 
     /// <summary>Replaces the names of look-alike customers the caller may not see.</summary>
     public const string UnnamedLookalike = "looks like customers we already serve";
 
-    public static IEnumerable<IIntentHandler> Handlers() =>
-    [
-        IntentHandler.Sync(Intent.Whitespace, t => t.Plugin<WhitespacePlugin>().Whitespace(TerritoryPlugin.NamedReps(t)), ShowVerb),
-    ];
 
+    [KernelFunction("whitespace")]
+    [Intent("whitespace", Verbs = [ShowVerb])]
+    [HelpExample("Whitespace", "whitespace I should prospect", 40, RepRole.Rep)]
     [Description("Lists a rep's whitespace: the top 15 high-fit accounts with no relationship (not a customer, no open opportunity, no recent activity), " +
                  "with fit rationale, estimated ARR, likely pains, entry persona, trigger signals and an outreach hypothesis, and how many more " +
                  "high-fit accounts this is than the rep already works.")]
-    public IViewModel Whitespace(
+    public IViewModel Whitespace([FromKernelServices] PluginContext context,
         [Description("Rep id (e.g. R002) whose whitespace to list; leave empty for the caller's own.")] string? repId = null)
     {
         switch (RepScope.Resolve(context, TerritoryPlugin.Ids(repId), "territories"))
@@ -33,7 +34,7 @@ internal sealed class WhitespacePlugin(PluginContext context)
                 return RepChoiceView.For(team, "whitespace", ShowVerb);
             case RepScope.One one:
                 var report = RepPlans.Whitespace(context.Workspace, one.Rep.RepId);
-                return new WhitespaceView(report with { Top = [.. report.Top.Select(Unnamed)] });
+                return new WhitespaceView(report with { Top = [.. report.Top.Select(c => Unnamed(context, c))] });
             default:
                 throw new InvalidOperationException("unknown scope");
         }
@@ -43,7 +44,7 @@ internal sealed class WhitespacePlugin(PluginContext context)
     /// The outreach hypothesis names look-alike customers; those of other reps are another rep's accounts, so for a
     /// caller who may not see them the clause is reworded without names.
     /// </summary>
-    private WhitespaceCandidate Unnamed(WhitespaceCandidate candidate)
+    private static WhitespaceCandidate Unnamed(PluginContext context, WhitespaceCandidate candidate)
     {
         var workspace = context.Workspace;
         var comparables = workspace.Scores.Explain(candidate.AccountId).Potential.Comparables;

@@ -204,8 +204,8 @@ public sealed class ConversationCoreTests
                 var t when t == typeof(double?) => 9.5,
                 var t when t == typeof(string) => "changed",
                 var t when t == typeof(bool) => true,
-                var t when t == typeof(Core.Design.TargetMode?) => Core.Design.TargetMode.Quota,
                 var t when t == typeof(ParsedQuestion) => new ParsedQuestion { Team = true },
+                var t when t == typeof(Core.Design.TargetMode?) => Core.Design.TargetMode.Quota,
                 var t => throw new InvalidOperationException($"add {t} to this test"),
             };
             var copy = IntentEntities.None with { };

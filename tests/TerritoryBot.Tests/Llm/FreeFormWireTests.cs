@@ -23,8 +23,7 @@ public sealed class FreeFormWireTests
     private static ConversationHarness Start(OpenAiStubServer stub, DataSet data)
     {
         var options = LlmTestKit.Settings(o => o.Endpoint = stub.Endpoint);
-        var client = new ResilientChatClient(new OpenAiChatClient(options), ResilientChatClient.Pipeline(options, TimeProvider.System));
-        return LlmTestKit.Harness(client, data, o => o.Endpoint = stub.Endpoint, new LlmToolCatalog());
+        return LlmTestKit.Harness(LlmSetup.OpenAiModel(options), data, o => o.Endpoint = stub.Endpoint, probes: false);
     }
 
     private static string CardBody(AdaptiveCard card)
@@ -103,5 +102,53 @@ public sealed class FreeFormWireTests
         Assert.DoesNotContain(colleague.Name, results, StringComparison.Ordinal);
         Assert.DoesNotContain(data.Accounts.Where(a => a.OwnerId == "R002"), a => results.Contains(a.AccountId, StringComparison.Ordinal)
             || results.Contains(a.Name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HandleAsync_DraftANoteToMyManager_ModelGetsTheCallersToolsTheToolResultAndTheGroundedAnswerReachesTheUser()
+    {
+        const string Draft = "draft a short note to my manager about how my territory compares with the team";
+        var data = ConversationHarness.Demo(240, 4, 11);
+        await using var plain = new ConversationHarness(data);
+        var deterministic = await plain.AskAsync("R001", Draft);
+        var mine = Assert.IsType<TerritoryView>((await plain.AskAsync("R001", "show my territory")).View);
+        var note = $"Hi, a quick note on my territory: {Format.Plural(mine.Totals.Accounts, "account")} with {Format.Money(mine.Totals.Potential)} of potential.";
+        await using var stub = await OpenAiStubServer.StartAsync();
+        stub.ThenToolCalls(("call_1", "territory_my_territory", "{}")).ThenText(note);
+        await using var harness = Start(stub, data);
+
+        var result = await harness.AskAsync("R001", Draft);
+
+        // Without a model the router answers the territory card; with one the request reaches the model first.
+        Assert.NotEqual(note, deterministic.Text);
+        Assert.Equal(note, result.Text);
+        Assert.Equal(2, stub.Requests.Count);
+        var offered = OfferedTools(stub, 0).ToList();
+        Assert.Contains("territory_my_territory", offered);
+        Assert.DoesNotContain(offered, n => n.StartsWith("fairness_", StringComparison.Ordinal) || n.Contains("propose", StringComparison.Ordinal));
+        Assert.Contains(Draft, stub.Messages(0).Select(m => m!["content"]?.ToString() ?? ""));
+        var results = ToolResults(stub, 1);
+        Assert.StartsWith("<data>", results, StringComparison.Ordinal);
+        Assert.Contains(mine.Totals.Accounts.ToString(System.Globalization.CultureInfo.InvariantCulture), results, StringComparison.Ordinal);
+        Assert.NotNull(result.Card);
+    }
+
+    [Fact]
+    public async Task HandleAsync_DraftANoteButTheModelMakesUpFigures_AnswersTheDeterministicCard()
+    {
+        const string Draft = "draft a short note to my manager about how my territory compares with the team";
+        var data = ConversationHarness.Demo(240, 4, 11);
+        await using var plain = new ConversationHarness(data);
+        var deterministic = await plain.AskAsync("R001", Draft);
+        await using var stub = await OpenAiStubServer.StartAsync();
+        stub.ThenToolCalls(("call_1", "territory_my_territory", "{}")).ThenText("My territory is worth $987,654,321 and leads the team by 47%.");
+        await using var harness = Start(stub, data);
+
+        var result = await harness.AskAsync("R001", Draft);
+
+        // The answer without a model (since issue 14 the draft_message intent's, not the territory card).
+        Assert.DoesNotContain("987", result.Text, StringComparison.Ordinal);
+        Assert.IsType(deterministic.View!.GetType(), result.View);
+        Assert.Equal(deterministic.Text, result.Text);
     }
 }

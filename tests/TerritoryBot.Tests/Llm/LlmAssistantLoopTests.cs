@@ -76,7 +76,6 @@ public sealed class LlmAssistantLoopTests
     }
 
     [Theory]
-    [InlineData("unknown-tool")]
     [InlineData("malformed-json")]
     [InlineData("wrong-type")]
     [InlineData("unknown-id")]
@@ -89,7 +88,6 @@ public sealed class LlmAssistantLoopTests
         var foreign = LlmTestKit.OwnedAccount(data, "R002");
         FunctionCallContent call = badCall switch
         {
-            "unknown-tool" => Call("c1", "proposals_approve", new { number = 1 }),
             "malformed-json" => FunctionCallContent.CreateFromParsedArguments("{not json", "c1", "account_probe_account",
                 json => JsonSerializer.Deserialize<Dictionary<string, object?>>(json)),
             "wrong-type" => Call("c1", "account_probe_account", new { accountId = new[] { 1, 2 } }),
@@ -109,6 +107,40 @@ public sealed class LlmAssistantLoopTests
         Assert.DoesNotContain(foreign.Name, toolResult, StringComparison.Ordinal);
         Assert.Equal("I could not look that up.", result.Text);
         Assert.Null(result.Card);
+    }
+
+    [Theory]
+    [InlineData("proposals_approve")]
+    [InlineData("proposals_approve_async")]
+    [InlineData("account_probe_settle")]
+    public async Task AnswerAsync_CallToAToolNotOffered_EndsTheLoopAndAnswersLikeWithoutModel(string name)
+    {
+        var (mock, sent) = Script(() => Calls(Call("c1", name, new { number = 1 })), () => Says("Approved."));
+        await using var plain = new ConversationHarness();
+        await using var harness = LlmTestKit.Harness(mock.Object);
+
+        var expected = await plain.AskAsync("R001", Gibberish);
+        var result = await harness.AskAsync("R001", Gibberish);
+
+        Assert.Single(sent);
+        Assert.Equal(expected.Text, result.Text);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ArgumentTheToolDoesNotTake_ModelSeesThatNameInAnErrorResult()
+    {
+        var data = ConversationHarness.Demo(240, 4, 11);
+        var account = LlmTestKit.OwnedAccount(data, "R001");
+        var (mock, sent) = Script(
+            () => Calls(Call("c1", "account_probe_account", new { accountId = account.AccountId, asRep = "R002" })), () => Says("Sorry."));
+        await using var harness = LlmTestKit.Harness(mock.Object, data);
+
+        await harness.AskAsync("R001", Gibberish);
+
+        var toolResult = ToolResultText(sent[1]);
+        Assert.Contains("no parameter", toolResult, StringComparison.Ordinal);
+        Assert.Contains("asRep", toolResult, StringComparison.Ordinal);
+        Assert.DoesNotContain(account.Name, toolResult, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,7 +51,9 @@ public sealed class LlmSetupTests
         if (valid)
         {
             Assert.IsType<LlmAssistant>(provider.GetRequiredService<IConversationAssistant>());
-            Assert.IsType<ResilientChatClient>(provider.GetRequiredService<IChatClient>());
+            var chat = provider.GetRequiredService<IChatClient>();
+            Assert.IsType<FunctionInvokingChatClient>(chat);
+            Assert.NotNull(chat.GetService<ResilientChatClient>());
         }
         else
         {

@@ -1,24 +1,28 @@
 using System.ComponentModel;
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TerritoryBot.Cards;
 using TerritoryBot.Conversation;
 using TerritoryBot.Core.Model;
 using TerritoryBot.Llm;
-using TerritoryBot.Plugins;
 using TerritoryBot.Tests.Conversation;
 
 namespace TerritoryBot.Tests.Llm;
 
 /// <summary>
 /// A rep-level plugin over the real workspace for the loop tests: one account with its name, notes and potential
-/// (scoped by the caller like every plugin), plus methods the catalog must never offer.
+/// (scoped by the caller like every plugin), plus functions that write, which no model may ever call.
 /// </summary>
-internal sealed class AccountProbePlugin(PluginContext context)
+internal sealed class AccountProbePlugin
 {
+    /// <summary>Calls that reached a writing function's body (none may come from a model through the kernel).</summary>
+    public static int Writes;
+
+    [KernelFunction("account")]
     [Description("Shows one account the user may see: name, relationship notes and estimated potential ARR.")]
-    public AccountProbeView Account([Description("The account id, e.g. A000017.")] string accountId)
+    public AccountProbeView Account([FromKernelServices] PluginContext context, [Description("The account id, e.g. A000017.")] string accountId)
     {
         if (!context.Workspace.Accounts.TryGetValue(accountId.Trim(), out var account))
         {
@@ -34,30 +38,36 @@ internal sealed class AccountProbePlugin(PluginContext context)
         return new AccountProbeView(account.AccountId, account.Name, account.RelationshipNotes, Math.Round(potential));
     }
 
+    [KernelFunction("approve_proposal")]
+    [Access(Writes = true)]
     [Description("Approves a reassignment proposal.")]
-    public TextReply ApproveProposal([Description("Proposal number.")] int number) => new($"approved {number}");
+    public TextReply ApproveProposal([Description("Proposal number.")] int number)
+    {
+        Interlocked.Increment(ref Writes);
+        return new($"approved {number}");
+    }
 
-    [Description("Rejects a reassignment proposal.")]
-    public TextReply RejectProposal([Description("Proposal number.")] int number) => new($"rejected {number}");
-
-    [HumanOnly]
+    [KernelFunction("settle")]
+    [Access(Writes = true)]
     [Description("Decides something only a person may decide.")]
-    public TextReply Settle([Description("Proposal number.")] int number) => new($"settled {number}");
+    public TextReply Settle([Description("Proposal number.")] int number)
+    {
+        Interlocked.Increment(ref Writes);
+        return new($"settled {number}");
+    }
 
-    // No [Description]: not a tool.
-    public TextReply Hidden() => new("hidden");
+    // Not a kernel function: not a tool, not an intent.
+    public static TextReply Hidden() => new("hidden");
 }
 
-/// <summary>A manager-level plugin: the team's rep count (the catalog must keep it from reps).</summary>
-internal sealed class TeamProbePlugin(PluginContext context)
+/// <summary>A manager-level plugin: the team's rep count (the host must keep it from reps).</summary>
+internal sealed class TeamProbePlugin
 {
-    [Description("Counts the territory reps the user may see.")]
-    public TextReply TeamSize() => new($"You can see {context.Caller.VisibleRepIds.Count} reps.");
-
-    // An overload: one tool name, so only the fuller one is offered.
-    [Description("Counts the territory reps the user may see whose id starts with a prefix.")]
-    public TextReply TeamSize([Description("Rep id prefix, e.g. R00.")] string prefix) =>
-        new($"You can see {context.Caller.VisibleRepIds.Count(r => r.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))} reps.");
+    [KernelFunction("team_size")]
+    [Access(MinimumRole = RepRole.Manager, Subject = "the team size")]
+    [Description("Counts the territory reps the user may see, optionally only those whose id starts with a prefix.")]
+    public TextReply TeamSize([FromKernelServices] PluginContext context, [Description("Rep id prefix, e.g. R00.")] string? prefix = null) =>
+        new($"You can see {context.Caller.VisibleRepIds.Count(r => prefix is null || r.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))} reps.");
 }
 
 internal sealed record AccountProbeView(string AccountId, string Name, string? Notes, double PotentialArr) : IViewModel
@@ -69,31 +79,48 @@ internal sealed record AccountProbeView(string AccountId, string Name, string? N
 
 internal static class LlmTestKit
 {
-    public static readonly IReadOnlyList<ToolPlugin> Probes =
-    [
-        new(typeof(AccountProbePlugin), RepRole.Rep),
-        new(typeof(TeamProbePlugin), RepRole.Manager),
-    ];
-
-    /// <summary>The production catalog plus the probes.</summary>
-    public static readonly IReadOnlyList<ToolPlugin> ProbePlugins = [.. LlmToolCatalog.Default, .. Probes];
+    /// <summary>The application's plugins plus the probes.</summary>
+    public static readonly PluginTypes ProbePlugins = new([.. PluginTypes.Application.Types, typeof(AccountProbePlugin), typeof(TeamProbePlugin)]);
 
     public static LlmPrompts Prompts { get; } = LlmPrompts.Load(Path.Combine(AppContext.BaseDirectory, "prompts"));
 
     /// <summary>
-    /// The conversation core with the LLM assistant over <paramref name="chat"/> (a mock, or the real client); the
-    /// tools are the production catalog plus the probes unless <paramref name="catalog"/> is given.
+    /// The conversation core with the LLM assistant over the production model pipeline (function-invocation loop,
+    /// resilience) around <paramref name="model"/> (a mock, or the OpenAI SDK's client); the tools are the production
+    /// plugins plus the probes unless <paramref name="probes"/> is false.
     /// </summary>
     public static ConversationHarness Harness(
-        IChatClient chat, DataSet? data = null, Action<LlmOptions>? configure = null, LlmToolCatalog? catalog = null) =>
+        IChatClient model, DataSet? data = null, Action<LlmOptions>? configure = null, bool probes = true, PluginTypes? plugins = null) =>
         new(data, services =>
         {
-            services.AddSingleton(chat);
+            var settings = Settings(configure);
+            services.AddSingleton(LlmSetup.Pipeline(new ModelOnly(model), settings, TimeProvider.System));
             services.AddSingleton(Prompts);
-            services.AddSingleton(catalog ?? new LlmToolCatalog(ProbePlugins));
-            services.AddSingleton(Options.Create(Settings(configure)));
+            if (plugins is not null || probes)
+            {
+                services.AddSingleton(plugins ?? ProbePlugins);
+            }
+
+            services.AddSingleton(Options.Create(settings));
             services.AddSingleton<IConversationAssistant, LlmAssistant>();
         });
+
+    /// <summary>The model's two calls only: a strict mock need not script the pipeline's service look-ups.</summary>
+    internal sealed class ModelOnly(IChatClient model) : IChatClient
+    {
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            model.GetResponseAsync(messages, options, cancellationToken);
+
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+            IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            model.GetStreamingResponseAsync(messages, options, cancellationToken);
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
 
     public static LlmOptions Settings(Action<LlmOptions>? configure = null)
     {

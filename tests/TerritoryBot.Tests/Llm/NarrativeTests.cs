@@ -35,7 +35,7 @@ public sealed class NarrativeTests
         new Dictionary<string, object?> { ["accountId"] = "A000017", ["name"] = "Acme Corp", ["growthRate"] = 0.153, ["intentScore"] = 82 });
 
     private static LlmAssistant Assistant(IChatClient chat) =>
-        new(chat, LlmTestKit.Prompts, new LlmToolCatalog(), Options.Create(LlmTestKit.Settings()), NullLogger<LlmAssistant>.Instance);
+        new(chat, LlmTestKit.Prompts, Options.Create(LlmTestKit.Settings()), NullLogger<LlmAssistant>.Instance);
 
     private static Mock<IChatClient> Answering(Func<IEnumerable<ChatMessage>, string> answer)
     {

@@ -19,8 +19,7 @@ public sealed class QueryWithLlmTests
     private static ConversationHarness Start(OpenAiStubServer stub)
     {
         var options = LlmTestKit.Settings(o => o.Endpoint = stub.Endpoint);
-        var client = new ResilientChatClient(new OpenAiChatClient(options), ResilientChatClient.Pipeline(options, TimeProvider.System));
-        return LlmTestKit.Harness(client, Data, o => o.Endpoint = stub.Endpoint, new LlmToolCatalog());
+        return LlmTestKit.Harness(LlmSetup.OpenAiModel(options), Data, o => o.Endpoint = stub.Endpoint, probes: false);
     }
 
     /// <summary>R001's most common state, its name and how many of R001's accounts are there (LINQ over the data).</summary>

@@ -197,11 +197,12 @@ public sealed class RepPermissionTests : IClassFixture<RepPermissionTests.Fixtur
     {
         var harness = fixture.Harness;
         var other = harness.Data.Accounts.First(a => a.OwnerId == "R002");
-        var plugin = new AccountsPlugin(new PluginContext(Caller.For(harness.Workspace.Reps["R001"], harness.Workspace), harness.Workspace));
-        var unknown = Assert.IsType<Refusal>(plugin.AccountLookup("A999999"));
-        var notYours = Assert.IsType<Refusal>(plugin.AccountLookup(other.AccountId));
+        var plugin = new AccountsPlugin();
+        var context = new PluginContext(Caller.For(harness.Workspace.Reps["R001"], harness.Workspace), harness.Workspace);
+        var unknown = Assert.IsType<Refusal>(plugin.AccountLookup(context, "A999999"));
+        var notYours = Assert.IsType<Refusal>(plugin.AccountLookup(context, other.AccountId));
         Assert.Equal(unknown.Text, notYours.Text);
-        Assert.IsType<Refusal>(plugin.AccountLookup($"{harness.Data.Accounts.First(a => a.OwnerId == "R001").AccountId},{other.AccountId}"));
+        Assert.IsType<Refusal>(plugin.AccountLookup(context, $"{harness.Data.Accounts.First(a => a.OwnerId == "R001").AccountId},{other.AccountId}"));
     }
 
     [Fact]

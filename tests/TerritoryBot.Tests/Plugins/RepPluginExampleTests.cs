@@ -128,8 +128,9 @@ public sealed class RepPluginExampleTests : IClassFixture<RepPluginExampleTests.
     [Fact]
     public async Task AccountLookup_OpsUnknownId_SaysSo()
     {
-        var plugin = new AccountsPlugin(new PluginContext(Caller.For(Harness.Workspace.Reps["R006"], Harness.Workspace), Harness.Workspace));
-        var e = Assert.Throws<TurnInputException>(() => plugin.AccountLookup("A999999"));
+        var plugin = new AccountsPlugin();
+        var context = new PluginContext(Caller.For(Harness.Workspace.Reps["R006"], Harness.Workspace), Harness.Workspace);
+        var e = Assert.Throws<TurnInputException>(() => plugin.AccountLookup(context, "A999999"));
         Assert.Contains("no account 'A999999'", e.Message, StringComparison.Ordinal);
         await Task.CompletedTask;
     }

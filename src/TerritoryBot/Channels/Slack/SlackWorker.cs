@@ -65,7 +65,7 @@ internal sealed class SlackWorker(
     /// was for everyone, and what the presser may see is not shown to the channel.
     /// </summary>
     internal static JsonObject ActionReply(TurnResult result, SlackMessage message) =>
-        result.Card is not null && result.Intent is Intent.ApproveProposal or Intent.RejectProposal
+        result.Card is not null && (result.Intent == Intent.ApproveProposal || result.Intent == Intent.RejectProposal)
             ? message.Payload(("replace_original", true))
             : message.Payload(("response_type", "ephemeral"), ("replace_original", false));
 }

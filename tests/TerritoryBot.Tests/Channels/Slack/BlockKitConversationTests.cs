@@ -24,7 +24,7 @@ public sealed class BlockKitConversationTests
         var role = Enum.Parse<RepRole>(roleName);
         var user = harness.RepOf(role).RepId;
         var registry = harness.Services.GetRequiredService<IntentRegistry>();
-        var questions = HelpPlugin.Examples(role).Select(e => e.Example).Append("help").Append("gibberish qwerty").ToList();
+        var questions = harness.Services.GetRequiredService<PluginHost>().HelpFor(role).Select(e => e.Example).Append("help").Append("gibberish qwerty").ToList();
         int cards = 0;
 
         foreach (var question in questions)

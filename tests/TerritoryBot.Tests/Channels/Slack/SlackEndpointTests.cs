@@ -20,12 +20,22 @@ public sealed class SlackEndpointTests : IAsyncLifetime
 
     /// <summary>Help plus handlers that echo the verb and data they got, so the tests see exactly what the adapter passed on.</summary>
     private static void EchoHandlers(IServiceCollection services) =>
-        services.AddSingleton(new IntentRegistry(
-        [
-            .. HelpPlugin.Handlers(),
-            IntentHandler.Sync(Intent.TopAccounts, t => Echo(t), "accounts.top"),
-            IntentHandler.Sync(Intent.RejectProposal, t => Echo(t), "proposal.reject"),
-        ]));
+        services.AddSingleton(sp =>
+        {
+            var plugins = sp.GetRequiredService<PluginHost>().Registry;
+            _ = plugins.TryGet(Intent.Help, out var help);
+            _ = plugins.TryGet(Intent.Unknown, out var unknown);
+            return new IntentRegistry([help!, unknown!, new EchoHandler(Intent.TopAccounts, "accounts.top"), new EchoHandler(Intent.RejectProposal, "proposal.reject")]);
+        });
+
+    private sealed class EchoHandler(Intent intent, params string[] verbs) : IIntentHandler
+    {
+        public Intent Intent => intent;
+
+        public IReadOnlyList<string> Verbs => verbs;
+
+        public Task<IViewModel> HandleAsync(TurnContext turn, CancellationToken ct) => Task.FromResult<IViewModel>(Echo(turn));
+    }
 
     private static EchoView Echo(TurnContext t) => new($"echo {t.Turn.Action?.Verb} {t.ActionData?.ToJsonString()} by {t.Caller.RepId}");
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.SemanticKernel;
 using TerritoryBot.Cards;
 using TerritoryBot.Conversation;
 using TerritoryBot.Core.Fit;
@@ -11,22 +12,21 @@ namespace TerritoryBot.Plugins;
 /// Rep-to-territory fit: smoothed win rates by industry and tier with sample sizes, pipeline coverage against quota,
 /// ramping, and the best-fit rep per industry. A rep sees their own row only; a manager their team; ops everyone.
 /// </summary>
-internal sealed class FitPlugin(PluginContext context)
+internal sealed class FitPlugin
 {
     public const string ShowVerb = "fit.show";
 
     /// <summary>Industries listed per rep on the card (the strongest by smoothed rate, with at least one closed deal).</summary>
     public const int IndustriesPerRep = 3;
 
-    public static IEnumerable<IIntentHandler> Handlers() =>
-    [
-        IntentHandler.Sync(Intent.RepFit, t => t.Plugin<FitPlugin>().Fit(t.Entities.Industry, t.Entities.RepIds), ShowVerb),
-    ];
 
+    [KernelFunction("fit")]
+    [Intent("rep_fit", Verbs = [ShowVerb])]
+    [HelpExample("Rep fit", "who fits the fintech accounts best", 140, RepRole.Manager, RepRole.Ops)]
     [Description("Shows rep-to-territory fit: each rep's win rates by industry and by tier, smoothed for small samples and shown with the " +
         "number of closed deals, open pipeline against quota, ramping status, and which rep fits each industry best. A rep sees only their " +
         "own row; a manager their team; ops everyone.")]
-    public IViewModel Fit(
+    public IViewModel Fit([FromKernelServices] PluginContext context,
         [Description("Optional industry to answer first, e.g. 'Financial Services' for 'who fits the fintech accounts best'. Must be an industry of the loaded accounts.")]
         string? industry = null,
         [Description("Optional rep ids to show alone, e.g. [\"R002\"]; a rep may only name themselves, a manager reps on their team.")]

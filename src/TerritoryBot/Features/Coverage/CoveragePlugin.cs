@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.SemanticKernel;
 using TerritoryBot.Cards;
 using TerritoryBot.Conversation;
 using TerritoryBot.Core.Coverage;
@@ -8,19 +9,19 @@ using TerritoryBot.Core.Planning;
 namespace TerritoryBot.Plugins;
 
 /// <summary>Coverage gaps: capacity against potential by segment and region, uncovered clusters, their cost, where a rep pays most.</summary>
-internal sealed class CoveragePlugin(PluginContext context)
+internal sealed class CoveragePlugin
 {
     public const string ShowVerb = "gaps.show";
 
-    public static IEnumerable<IIntentHandler> Handlers() =>
-    [
-        IntentHandler.Sync(Intent.CoverageGaps, t => t.Plugin<CoveragePlugin>().Gaps(), ShowVerb),
-    ];
 
+    [KernelFunction("gaps")]
+    [Intent("coverage_gaps", Verbs = [ShowVerb])]
+    [Access(MinimumRole = RepRole.Manager, Subject = "the coverage-gap analysis")]
+    [HelpExample("Coverage gaps", "where are our coverage gaps", 150, RepRole.Manager, RepRole.Ops)]
     [Description("Finds coverage gaps: potential against rep capacity by segment (tier) and region, clusters of high-potential accounts " +
         "nobody covers (no owner or an overloaded one), the revenue opportunity cost of each gap, and where one added rep would recover " +
         "the most. Ops see the whole organisation; a manager sees the analysis of their own team's accounts and reps.")]
-    public IViewModel Gaps()
+    public IViewModel Gaps([FromKernelServices] PluginContext context)
     {
         if (TeamScope.For(context.Caller, context.Workspace) is not { } scope)
         {
